@@ -1,0 +1,132 @@
+// kura-admin: the headless face of the same router and policy, for IT and administrators.
+// Every command logs in as a named user (--as) and goes through Router.invoke like the app does.
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { BUSINESSES, PRIVILEGE_LEVELS, ROLES, type Business, type PrivilegeLevel, type Role } from '../../shared/codes';
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/rpc';
+import { KeyFileKeystore } from '../core/store';
+import { Connection, openKura, Router } from '../rpc';
+import { askSecret, PromptClosed } from './prompt';
+
+const USAGE = `kura-admin --data-dir DIR <command>
+
+  init --terminal-name NAME --user-id ID --employee-no NO --name 氏名 [--department 部署]
+        初期設定（最初の管理責任者を作成）/ create the store and the first manager
+  user add --as ID --user-id ID --employee-no NO --name 氏名 [--level NONE|VIEW|EDIT|LINK]
+        [--business tekiyo,kyufu,choshu,renkei] [--role manager,sysadmin] [--reason 理由]
+        利用者の追加 / add a user (initial password: KURA_NEW_PASSWORD or prompt)
+  demo seed --as ID --members N     架空の加入者データ / synthetic demo members
+  mynumber lookup --as ID --business kyufu
+        個人番号で検索（番号はプロンプトまたは KURA_MYNUMBER）/ look up by My Number
+  audit verify --as ID              操作ログの改ざん検査 / verify the operation log chain
+
+Passwords: KURA_PASSWORD (the --as user's) or a hidden prompt. Development key-file keystore only:
+a store made by the Electron app (OS keystore) is refused here.`;
+
+class CliError extends Error {}
+
+function list<T extends string>(raw: string | undefined, allowed: readonly T[], what: string): T[] {
+  if (!raw) return [];
+  return raw.split(',').map((s) => {
+    const v = s.trim();
+    if (!(allowed as readonly string[]).includes(v)) throw new CliError(`${what} が正しくありません / invalid ${what}: ${v} (${allowed.join(', ')})`);
+    return v as T;
+  });
+}
+
+function required(value: string | undefined, flag: string): string {
+  if (!value) throw new CliError(`--${flag} を指定してください / --${flag} is required\n\n${USAGE}`);
+  return value;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'data-dir': { type: 'string' }, as: { type: 'string' }, 'terminal-name': { type: 'string' }, 'user-id': { type: 'string' },
+      'employee-no': { type: 'string' }, name: { type: 'string' }, department: { type: 'string' }, level: { type: 'string' },
+      business: { type: 'string' }, role: { type: 'string' }, reason: { type: 'string' }, members: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const command = positionals.join(' ');
+  if (values.help || !command) {
+    console.log(USAGE);
+    return values.help ? 0 : 1;
+  }
+  const dataDir = resolve(required(values['data-dir'], 'data-dir'));
+  const kura = openKura({ dataDir, keystore: new KeyFileKeystore(dataDir), packaged: false });
+  const router = new Router(kura);
+  const conn = new Connection('cli');
+  const call = async <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
+    const r = await router.invoke(conn, channel, input);
+    if (!r.ok) throw new CliError(`${r.error.ja}\n${r.error.en}`);
+    return r.data as ChannelOutput<C>;
+  };
+  const loginAs = async (business?: Business): Promise<void> => {
+    const userId = required(values.as, 'as');
+    const session = await call('auth.login', { userId, password: await askSecret(`${userId} のパスワード / password: `, 'KURA_PASSWORD') });
+    if (session.mustChangePassword) throw new CliError('パスワードの変更が必要です。アプリで変更してください。/ Change your password in the app first.');
+    if (business) await call('session.declareBusiness', { business });
+  };
+
+  try {
+    switch (command) {
+      case 'init': {
+        const password = await askSecret('管理責任者のパスワード / manager password: ', 'KURA_PASSWORD');
+        await call('setup.init', {
+          terminalName: required(values['terminal-name'], 'terminal-name'),
+          manager: { userId: required(values['user-id'], 'user-id'), employeeNo: required(values['employee-no'], 'employee-no'), name: required(values.name, 'name'), department: values.department, password },
+        });
+        console.log(`初期設定が完了しました / Kura is set up in ${dataDir}`);
+        return 0;
+      }
+      case 'user add': {
+        await loginAs();
+        const initialPassword = await askSecret('新しい利用者の初期パスワード / initial password: ', 'KURA_NEW_PASSWORD');
+        const user = await call('user.add', {
+          userId: required(values['user-id'], 'user-id'), employeeNo: required(values['employee-no'], 'employee-no'), name: required(values.name, 'name'),
+          department: values.department, initialPassword,
+          level: (list(values.level, PRIVILEGE_LEVELS, 'level')[0] ?? 'NONE') as PrivilegeLevel,
+          businesses: list<Business>(values.business, BUSINESSES, 'business'), roles: list<Role>(values.role, ROLES, 'role'), reason: values.reason ?? '',
+        });
+        console.log(`利用者を追加しました / user added: ${user.userId} ${user.name} ${user.level} [${user.businesses.join(',')}] (初回ログイン時にパスワード変更 / must change password at first login)`);
+        return 0;
+      }
+      case 'demo seed': {
+        await loginAs();
+        const members = Number(required(values.members, 'members'));
+        const started = Date.now();
+        const result = await call('demo.seed', { members, withMyNumberRatio: 0.9 });
+        console.log(`架空データを作成しました / seeded ${result.members} synthetic members, ${result.registered} with a My Number (${Date.now() - started} ms)`);
+        return 0;
+      }
+      case 'mynumber lookup': {
+        const business = list<Business>(required(values.business, 'business'), BUSINESSES, 'business')[0]!;
+        await loginAs(business);
+        const myNumber = await askSecret('個人番号 / My Number: ', 'KURA_MYNUMBER');
+        const { members } = await call('member.search', { by: 'myNumber', query: myNumber, limit: 1 });
+        const m = members[0];
+        console.log(m ? `${m.shikakuId}  ${m.kanjiName}（${m.kanaName}） ${m.birthDate}` : '該当なし / not found');
+        return m ? 0 : 3;
+      }
+      case 'audit verify': {
+        await loginAs();
+        const r = await call('audit.verify', {});
+        console.log(r.ok ? `操作ログは改ざんされていません / log intact: ${r.entries} entries` : `操作ログの不整合 / log broken at #${r.firstBadSeq}: ${r.reason}`);
+        return r.ok ? 0 : 4;
+      }
+      default:
+        throw new CliError(`不明なコマンドです / unknown command: ${command}\n\n${USAGE}`);
+    }
+  } catch (e) {
+    if (e instanceof CliError || e instanceof PromptClosed) {
+      console.error(e.message);
+      return 2;
+    }
+    throw e;
+  } finally {
+    kura.close();
+  }
+}
+

@@ -1,0 +1,40 @@
+// AC-4: effective-dated grants. The grant in force on a day is the latest one that started on or
+// before it and has not reached its end (transfer/retirement) date; none means NONE.
+import { BUSINESSES, type Business, type PrivilegeLevel, type Role } from '../../../shared/codes';
+import type { Db } from '../store';
+
+export type Grant = { level: PrivilegeLevel; businesses: Business[]; validFrom: string; validTo: string | null };
+
+/** The terminal's calendar day in Japan, which is when a duty starts or ends. */
+export function japanDate(at: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+export function grantInForce(db: Db, userId: string, day: string): Grant {
+  const row = db
+    .prepare(
+      `SELECT level, businesses, valid_from, valid_to FROM grants
+       WHERE user_id = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)
+       ORDER BY valid_from DESC, id DESC LIMIT 1`,
+    )
+    .get(userId, day, day) as { level: PrivilegeLevel; businesses: string; valid_from: string; valid_to: string | null } | undefined;
+  if (!row) return { level: 'NONE', businesses: [], validFrom: day, validTo: null };
+  const businesses = (JSON.parse(row.businesses) as string[]).filter((b): b is Business => (BUSINESSES as readonly string[]).includes(b));
+  return { level: row.level, businesses, validFrom: row.valid_from, validTo: row.valid_to };
+}
+
+export function insertGrant(db: Db, userId: string, grant: Grant, grantedBy: string, at: Date, reason: string): void {
+  db.prepare('INSERT INTO grants (user_id, level, businesses, valid_from, valid_to, granted_by, granted_at, reason) VALUES (?,?,?,?,?,?,?,?)').run(
+    userId, grant.level, JSON.stringify(grant.businesses), grant.validFrom, grant.validTo, grantedBy, at.toISOString(), reason,
+  );
+}
+
+export function rolesOf(db: Db, userId: string): Role[] {
+  return (db.prepare('SELECT role FROM user_roles WHERE user_id = ? ORDER BY role').all(userId) as { role: Role }[]).map((r) => r.role);
+}
+
+export function setRoles(db: Db, userId: string, roles: readonly Role[], grantedBy: string, at: Date): void {
+  db.prepare('DELETE FROM user_roles WHERE user_id = ?').run(userId);
+  const insert = db.prepare('INSERT INTO user_roles (user_id, role, granted_by, granted_at) VALUES (?,?,?,?)');
+  for (const role of new Set(roles)) insert.run(userId, role, grantedBy, at.toISOString());
+}

@@ -1,0 +1,101 @@
+// AU-1, AU-2, AU-3: the hash-chained operation log. Entries are written by the caller's transaction,
+// so an action and its entry commit together. No entry may hold a plaintext My Number.
+import { createHash } from 'node:crypto';
+import { TWELVE_DIGIT_RUN } from '../../../shared/mynumber';
+import type { Db } from '../store';
+import { canonicalJson } from './canonical';
+
+export type AuditOutcome = 'ok' | 'refused' | 'failed';
+
+export type AuditRecord = {
+  operator: string | null;
+  terminal: string;
+  business: string | null;
+  event: string;
+  target: string | null;
+  outcome: AuditOutcome;
+  detail: Record<string, unknown>;
+};
+
+export type AuditRow = AuditRecord & { seq: number; at: string; prevHash: string; hash: string };
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+function entryHash(prevHash: string, seq: number, at: string, r: AuditRecord): string {
+  const body = canonicalJson({ seq, at, operator: r.operator, terminal: r.terminal, business: r.business, event: r.event, target: r.target, outcome: r.outcome, detail: r.detail });
+  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}
+
+/** Refuses any entry that would put a 12-digit run (a possible My Number) into the log (AU-3, AC-9). */
+export function assertNoMyNumber(record: AuditRecord): void {
+  const text = canonicalJson(record);
+  if (TWELVE_DIGIT_RUN.test(text)) throw new Error('operation log entry refused: it contains a 12-digit number');
+}
+
+export class AuditLog {
+  private readonly lastStmt;
+  private readonly insertStmt;
+
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date,
+  ) {
+    this.lastStmt = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+    this.insertStmt = db.prepare(
+      'INSERT INTO audit_log (seq, at, operator, terminal, business, event, target, outcome, detail, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
+    );
+  }
+
+  /** Appends inside the caller's transaction (AU-1: same transaction as the action). */
+  append(record: AuditRecord): number {
+    assertNoMyNumber(record);
+    const last = this.lastStmt.get() as { seq: number; hash: string } | undefined;
+    const seq = (last?.seq ?? 0) + 1;
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    const at = this.now().toISOString();
+    const hash = entryHash(prevHash, seq, at, record);
+    this.insertStmt.run(seq, at, record.operator, record.terminal, record.business, record.event, record.target, record.outcome, canonicalJson(record.detail), prevHash, hash);
+    return seq;
+  }
+
+  recent(limit: number, event?: string): AuditRow[] {
+    const rows = (event
+      ? this.db.prepare('SELECT * FROM audit_log WHERE event = ? ORDER BY seq DESC LIMIT ?').all(event, limit)
+      : this.db.prepare('SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?').all(limit)) as RawRow[];
+    return rows.map(fromRaw);
+  }
+
+  head(): { seq: number; hash: string } {
+    const last = this.lastStmt.get() as { seq: number; hash: string } | undefined;
+    return last ?? { seq: 0, hash: GENESIS_HASH };
+  }
+
+  /** AU-2: recomputes the chain; edits, deletions and reordering break it. Truncation needs checkpoints. */
+  verify(): { ok: boolean; entries: number; firstBadSeq: number | null; reason: string | null } {
+    let prevHash = GENESIS_HASH;
+    let expectedSeq = 1;
+    let entries = 0;
+    for (const raw of this.db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<RawRow>) {
+      const row = fromRaw(raw);
+      entries++;
+      if (row.seq !== expectedSeq) return { ok: false, entries, firstBadSeq: row.seq, reason: 'sequence gap' };
+      if (row.prevHash !== prevHash) return { ok: false, entries, firstBadSeq: row.seq, reason: 'chain broken' };
+      if (entryHash(prevHash, row.seq, row.at, row) !== row.hash) return { ok: false, entries, firstBadSeq: row.seq, reason: 'entry altered' };
+      prevHash = row.hash;
+      expectedSeq++;
+    }
+    return { ok: true, entries, firstBadSeq: null, reason: null };
+  }
+}
+
+type RawRow = {
+  seq: number; at: string; operator: string | null; terminal: string; business: string | null; event: string;
+  target: string | null; outcome: AuditOutcome; detail: string; prev_hash: string; hash: string;
+};
+
+function fromRaw(r: RawRow): AuditRow {
+  return {
+    seq: r.seq, at: r.at, operator: r.operator, terminal: r.terminal, business: r.business, event: r.event,
+    target: r.target, outcome: r.outcome, detail: JSON.parse(r.detail) as Record<string, unknown>, prevHash: r.prev_hash, hash: r.hash,
+  };
+}

@@ -1,0 +1,25 @@
+// DP-2: 個人番号(暗号化) is AES-256-GCM bound to its 資格ID; equality lookups use a keyed HMAC blind index.
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import type { OrgKeys } from '../store';
+
+const aadFor = (shikakuId: string): Buffer => Buffer.from(`kura:mynumber:v1:${shikakuId}`, 'utf8');
+
+export function encryptMyNumber(keys: OrgKeys, shikakuId: string, myNumber: string): Buffer {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', keys.dataKey, iv);
+  cipher.setAAD(aadFor(shikakuId));
+  const body = Buffer.concat([cipher.update(myNumber, 'ascii'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]);
+}
+
+/** Throws if the ciphertext was moved to another 資格ID or altered (GCM tag and AAD). */
+export function decryptMyNumber(keys: OrgKeys, shikakuId: string, sealed: Buffer): string {
+  const decipher = createDecipheriv('aes-256-gcm', keys.dataKey, sealed.subarray(0, 12));
+  decipher.setAAD(aadFor(shikakuId));
+  decipher.setAuthTag(sealed.subarray(12, 28));
+  return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('ascii');
+}
+
+export function blindIndex(keys: OrgKeys, myNumber: string): Buffer {
+  return createHmac('sha256', keys.blindIndexKey).update(myNumber, 'ascii').digest();
+}

@@ -1,0 +1,103 @@
+// The My Number master table (別添1: 資格ID, 個人番号(暗号化), 削除区分, 更新通番, 更新日).
+// Every method that reads or writes a number is called by main/rpc inside the transaction that logs it.
+import { KuraError } from '../../../shared/errors';
+import { checkMyNumber } from '../../../shared/mynumber';
+import type { Store } from '../store';
+import { blindIndex, decryptMyNumber, encryptMyNumber } from './field-crypto';
+
+export type MyNumberStatus = { registered: boolean; version: number | null; updatedAt: string | null };
+export type WriteResult = { version: number; warnings: string[] };
+
+type MasterRow = { shikaku_id: string; mynumber_enc: Buffer | null; blind_index: Buffer | null; sakujo_kubun: number; koshin_tsuban: number; koshin_bi: string };
+
+export class MyNumberVault {
+  private readonly rowStmt;
+  private readonly byBlindStmt;
+  private readonly memberExistsStmt;
+  private readonly insertStmt;
+  private readonly updateStmt;
+
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => Date,
+  ) {
+    const db = store.db;
+    this.rowStmt = db.prepare('SELECT * FROM mynumber_master WHERE shikaku_id = ?');
+    this.byBlindStmt = db.prepare('SELECT shikaku_id FROM mynumber_master WHERE blind_index = ? AND sakujo_kubun = 0');
+    this.memberExistsStmt = db.prepare('SELECT 1 FROM members WHERE shikaku_id = ? AND deleted = 0');
+    this.insertStmt = db.prepare('INSERT INTO mynumber_master (shikaku_id, mynumber_enc, blind_index, sakujo_kubun, koshin_tsuban, koshin_bi) VALUES (?, ?, ?, 0, 1, ?)');
+    this.updateStmt = db.prepare(
+      'UPDATE mynumber_master SET mynumber_enc = ?, blind_index = ?, sakujo_kubun = 0, koshin_tsuban = koshin_tsuban + 1, koshin_bi = ? WHERE shikaku_id = ? AND koshin_tsuban = ?',
+    );
+  }
+
+  /** DQ-1: normalise and check; the error names the problem, never the digits. */
+  static parse(raw: string): { value: string; warnings: string[] } {
+    const checked = checkMyNumber(raw);
+    if (!checked.ok) throw new KuraError('mynumber_invalid', { problem: checked.problem });
+    return { value: checked.value, warnings: checked.warnings };
+  }
+
+  status(shikakuId: string): MyNumberStatus {
+    const row = this.rowStmt.get(shikakuId) as MasterRow | undefined;
+    if (!row) return { registered: false, version: null, updatedAt: null };
+    return { registered: row.sakujo_kubun === 0, version: row.koshin_tsuban, updatedAt: row.koshin_bi };
+  }
+
+  /** 資格ID holding this number, or null. Lookup through the blind index only (DP-2). */
+  findHolder(raw: string): string | null {
+    const { value } = MyNumberVault.parse(raw);
+    const row = this.byBlindStmt.get(blindIndex(this.store.orgKeys, value)) as { shikaku_id: string } | undefined;
+    return row?.shikaku_id ?? null;
+  }
+
+  reveal(shikakuId: string): { myNumber: string; version: number } {
+    this.assertMember(shikakuId);
+    const row = this.rowStmt.get(shikakuId) as MasterRow | undefined;
+    if (!row || row.sakujo_kubun !== 0 || !row.mynumber_enc) throw new KuraError('mynumber_not_registered');
+    return { myNumber: decryptMyNumber(this.store.orgKeys, shikakuId, row.mynumber_enc), version: row.koshin_tsuban };
+  }
+
+  register(shikakuId: string, raw: string): WriteResult {
+    const { value, warnings } = MyNumberVault.parse(raw);
+    this.assertMember(shikakuId);
+    const existing = this.rowStmt.get(shikakuId) as MasterRow | undefined;
+    if (existing && existing.sakujo_kubun === 0) throw new KuraError('mynumber_already_registered');
+    const blind = this.assertFree(value, shikakuId);
+    const enc = encryptMyNumber(this.store.orgKeys, shikakuId, value);
+    const at = this.now().toISOString();
+    if (existing) {
+      this.updateStmt.run(enc, blind, at, shikakuId, existing.koshin_tsuban);
+      return { version: existing.koshin_tsuban + 1, warnings };
+    }
+    this.insertStmt.run(shikakuId, enc, blind, at);
+    return { version: 1, warnings };
+  }
+
+  /** A correction names the 更新通番 it read; if someone else wrote first it is refused (stale_version). */
+  correct(shikakuId: string, raw: string, expectedVersion: number): WriteResult {
+    const { value, warnings } = MyNumberVault.parse(raw);
+    this.assertMember(shikakuId);
+    const existing = this.rowStmt.get(shikakuId) as MasterRow | undefined;
+    if (!existing || existing.sakujo_kubun !== 0) throw new KuraError('mynumber_not_registered');
+    if (existing.koshin_tsuban !== expectedVersion) {
+      throw new KuraError('stale_version', { expected: expectedVersion, actual: existing.koshin_tsuban });
+    }
+    const blind = this.assertFree(value, shikakuId);
+    const result = this.updateStmt.run(encryptMyNumber(this.store.orgKeys, shikakuId, value), blind, this.now().toISOString(), shikakuId, expectedVersion);
+    if (result.changes !== 1) throw new KuraError('stale_version', { expected: expectedVersion, actual: existing.koshin_tsuban });
+    return { version: expectedVersion + 1, warnings };
+  }
+
+  private assertMember(shikakuId: string): void {
+    if (!this.memberExistsStmt.get(shikakuId)) throw new KuraError('member_not_found', { shikakuId });
+  }
+
+  /** One number, one person: refused if another live row holds the same blind index. */
+  private assertFree(value: string, shikakuId: string): Buffer {
+    const blind = blindIndex(this.store.orgKeys, value);
+    const holder = this.byBlindStmt.get(blind) as { shikaku_id: string } | undefined;
+    if (holder && holder.shikaku_id !== shikakuId) throw new KuraError('mynumber_taken');
+    return blind;
+  }
+}

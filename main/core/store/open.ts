@@ -1,0 +1,136 @@
+// DP-1: the encrypted store. One writer (this process), WAL, SQLCipher 4 with a raw key from HKDF.
+import Database from 'better-sqlite3-multiple-ciphers';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { KuraError } from '../../../shared/errors';
+import type { Keystore, KeystoreKind } from './keystore';
+import { deriveKey, openWithKey, sealWithKey, type OrgKeys } from './keys';
+import { migrations } from './migrations';
+
+export type Db = Database.Database;
+
+export type Store = {
+  readonly db: Db;
+  readonly dataDir: string;
+  readonly orgKeys: OrgKeys;
+  /** Runs fn in one IMMEDIATE transaction: the action and its log entry commit together or not at all. */
+  transaction<T>(fn: () => T): T;
+  close(): void;
+};
+
+export type OpenStoreOptions = {
+  dataDir: string;
+  keystore: Keystore;
+  /** A packaged (production) build: refuses the development key-file keystore. */
+  packaged: boolean;
+  now?: () => Date;
+};
+
+const DB_FILE = 'kura.db';
+const WRAPPED_MASTER_FILE = 'master.key.wrapped';
+
+type WrappedMaster = { keystore: KeystoreKind; wrapped: string };
+
+export function storeExists(dataDir: string): boolean {
+  return existsSync(join(dataDir, WRAPPED_MASTER_FILE));
+}
+
+function loadOrCreateMasterKey(dataDir: string, keystore: Keystore): Buffer {
+  const file = join(dataDir, WRAPPED_MASTER_FILE);
+  if (existsSync(file)) {
+    let record: WrappedMaster;
+    try {
+      record = JSON.parse(readFileSync(file, 'utf8')) as WrappedMaster;
+    } catch {
+      throw new KuraError('store_locked');
+    }
+    // A store made under safeStorage is never opened with a weaker keystore, and vice versa.
+    if (record.keystore !== keystore.kind) throw new KuraError('store_locked');
+    return keystore.unwrap(Buffer.from(record.wrapped, 'base64'));
+  }
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const master = randomBytes(32);
+  const record: WrappedMaster = { keystore: keystore.kind, wrapped: keystore.wrap(master).toString('base64') };
+  // Written to a temporary name and renamed, so a crash never leaves half a key file.
+  writeFileSync(`${file}.tmp`, JSON.stringify(record), { mode: 0o600 });
+  renameSync(`${file}.tmp`, file);
+  return master;
+}
+
+function applyCipherKey(db: Db, key: Buffer): void {
+  db.pragma(`cipher='sqlcipher'`);
+  db.pragma('legacy=4');
+  db.pragma(`key="x'${key.toString('hex')}'"`);
+}
+
+/** Opens a database file with SQLCipher settings and a raw key; throws store_locked if key or file is wrong. */
+export function openEncryptedDatabase(path: string, key: Buffer): Db {
+  const db = new Database(path);
+  try {
+    applyCipherKey(db, key);
+    // The first real read fails on a wrong key or a damaged file.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return db;
+  } catch {
+    db.close();
+    throw new KuraError('store_locked');
+  }
+}
+
+function migrate(db: Db, now: () => Date): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+  for (const m of migrations) {
+    if (applied.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, now().toISOString());
+    }).immediate();
+  }
+}
+
+function loadOrCreateOrgKeys(db: Db, master: Buffer, now: () => Date): OrgKeys {
+  const wrapKey = deriveKey(master, 'org-key-wrap');
+  const read = db.prepare('SELECT sealed FROM keyring WHERE name = ?');
+  const insert = db.prepare('INSERT INTO keyring (name, sealed, created_at) VALUES (?, ?, ?)');
+  const keyNamed = (name: string): Buffer => {
+    const row = read.get(name) as { sealed: Buffer } | undefined;
+    if (row) return openWithKey(wrapKey, row.sealed, name);
+    const fresh = randomBytes(32);
+    insert.run(name, sealWithKey(wrapKey, fresh, name), now().toISOString());
+    return fresh;
+  };
+  return db.transaction(() => ({ dataKey: keyNamed('org.data'), blindIndexKey: keyNamed('org.blind-index') })).immediate();
+}
+
+export function openStore(options: OpenStoreOptions): Store {
+  const now = options.now ?? (() => new Date());
+  if (options.packaged && options.keystore.kind === 'key-file') throw new KuraError('keystore_not_allowed');
+  options.keystore.assertProtected();
+  const master = loadOrCreateMasterKey(options.dataDir, options.keystore);
+  const db = openEncryptedDatabase(join(options.dataDir, DB_FILE), deriveKey(master, 'sqlcipher'));
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    // Deleted pages are overwritten, so an erased number does not linger in free pages (RT-1).
+    db.pragma('secure_delete = ON');
+    migrate(db, now);
+    const orgKeys = loadOrCreateOrgKeys(db, master, now);
+    master.fill(0);
+    return {
+      db,
+      dataDir: options.dataDir,
+      orgKeys,
+      transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
+      close: () => db.close(),
+    };
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+export const STORE_FILES = { db: DB_FILE, wrappedMaster: WRAPPED_MASTER_FILE };

@@ -1,0 +1,77 @@
+import { KuraError } from '../../../shared/errors';
+import { userIdSchema } from '../../../shared/rpc';
+import { applyLoginOutcome, assertMayLogIn, assertNotReused, assertStrongEnough, checkLogin, hashPassword, verifyPassword } from '../../core/auth';
+import type { Handler } from '../router';
+import { sessionInfo } from './session-info';
+
+/** AC-1, AC-5: personal ID and password; failures counted, the one too many locks the ID. */
+export const login: Handler<'auth.login'> = async ({ kura, input, conn, now, commit, setOperator }) => {
+  if (kura.users.count() === 0) throw new KuraError('not_initialized');
+  conn.end();
+  // Only a well-formed ID goes into the log: someone may type anything, even a number, into the field.
+  const loggedId = userIdSchema.safeParse(input.userId).success ? input.userId : '(形式不正)';
+  setOperator(loggedId);
+  const checked = await checkLogin(kura.store.db, input.userId, input.password, kura.policy.password, now);
+  const outcome = commit(
+    () => applyLoginOutcome(kura.store.db, input.userId, checked, kura.policy.password, now),
+    (o) => ({ target: loggedId, outcome: o.ok ? 'ok' : 'refused', detail: o.ok ? { result: 'success' } : { result: o.error.code, lockedNow: o.lockedNow } }),
+  );
+  if (!outcome.ok) throw outcome.error;
+  const t = now.getTime();
+  conn.session = { userId: outcome.user.userId, business: null, startedAt: t, lastActivityAt: t, locked: false, mustChangePassword: outcome.mustChangePassword };
+  return sessionInfo(kura, conn, now);
+};
+
+export const logout: Handler<'auth.logout'> = ({ conn, note }) => {
+  note({ target: conn.session?.userId ?? null });
+  conn.end();
+  return { ok: true as const };
+};
+
+/** AC-5: strength, history of the last N, and the current password proves it is the user. */
+export const changePassword: Handler<'auth.changePassword'> = async ({ kura, input, conn, now, commit }) => {
+  const session = conn.session!;
+  const user = kura.users.find(session.userId)!;
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw new KuraError('bad_credentials');
+  assertStrongEnough(input.newPassword, kura.policy.password);
+  await assertNotReused(kura.store.db, user.userId, input.newPassword, kura.policy.password.historyCount);
+  const hash = await hashPassword(input.newPassword);
+  commit(() => kura.users.setPassword(user.userId, hash, false, now), { target: user.userId });
+  session.mustChangePassword = false;
+  session.lastActivityAt = now.getTime();
+  return sessionInfo(kura, conn, now);
+};
+
+export const getSession: Handler<'session.get'> = ({ kura, conn, now }) => sessionInfo(kura, conn, now);
+
+/** AC-7: only a business the user is assigned to can be declared. */
+export const declareBusiness: Handler<'session.declareBusiness'> = ({ kura, input, conn, now, subject, commit }) => {
+  if (!subject!.businesses.includes(input.business)) throw new KuraError('business_not_assigned');
+  commit(() => {
+    conn.session!.business = input.business;
+  }, { target: subject!.userId, detail: { business: input.business } });
+  return sessionInfo(kura, conn, now);
+};
+
+export const lock: Handler<'session.lock'> = ({ conn }) => {
+  conn.lock();
+  return { ok: true as const };
+};
+
+/** AC-10: only the same user's password unlocks; failures count toward the lockout like a login. */
+export const unlock: Handler<'session.unlock'> = async ({ kura, input, conn, now, commit }) => {
+  const session = conn.session!;
+  const checked = await checkLogin(kura.store.db, session.userId, input.password, kura.policy.password, now);
+  const outcome = commit(
+    () => applyLoginOutcome(kura.store.db, session.userId, checked, kura.policy.password, now),
+    (o) => ({ target: session.userId, outcome: o.ok ? 'ok' : 'refused', detail: { result: o.ok ? 'success' : o.error.code } }),
+  );
+  if (!outcome.ok) {
+    if (outcome.error.code !== 'bad_credentials') conn.end();
+    throw outcome.error;
+  }
+  assertMayLogIn(outcome.user, now);
+  session.locked = false;
+  session.lastActivityAt = now.getTime();
+  return sessionInfo(kura, conn, now);
+};

@@ -1,0 +1,37 @@
+// Every channel of the contract has exactly one handler: a missing one is a type error (Handlers is
+// a mapped type over the contract).
+import type { Handlers } from '../router';
+import { listAudit, verifyAudit } from './audit';
+import { changePassword, declareBusiness, getSession, lock, login, logout, unlock } from './auth';
+import { seedDemo } from './demo';
+import { getMember, searchMembers } from './members';
+import { correctMyNumber, registerMyNumber, revealMyNumber } from './mynumber';
+import { setupInit, setupStatus } from './setup';
+import { addUser, listUsers } from './users';
+
+const foundationHandlers = {
+  'setup.status': setupStatus,
+  'setup.init': setupInit,
+  'auth.login': login,
+  'auth.logout': logout,
+  'auth.changePassword': changePassword,
+  'session.get': getSession,
+  'session.declareBusiness': declareBusiness,
+  'session.lock': lock,
+  'session.unlock': unlock,
+  'member.search': searchMembers,
+  'member.get': getMember,
+  'mynumber.reveal': revealMyNumber,
+  'mynumber.register': registerMyNumber,
+  'mynumber.correct': correctMyNumber,
+  'user.list': listUsers,
+  'user.add': addUser,
+  'audit.list': listAudit,
+  'audit.verify': verifyAudit,
+  'demo.seed': seedDemo,
+};
+
+// One line per capability's handler map; each map lives beside its handlers.
+export const handlers: Handlers = {
+  ...foundationHandlers,
+};

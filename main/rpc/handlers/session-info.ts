@@ -1,0 +1,19 @@
+import type { SessionInfo } from '../../../shared/rpc';
+import { loadSubject, usablePermissions } from '../../core/access';
+import type { Kura } from '../kura';
+import type { Connection } from '../session';
+
+export function sessionInfo(kura: Kura, conn: Connection, now: Date): SessionInfo {
+  const session = conn.session!;
+  const user = kura.users.find(session.userId)!;
+  const subject = loadSubject(kura.store.db, kura.policy, session.userId, session.business, now);
+  return {
+    user: { userId: user.userId, name: user.name, employeeNo: user.employeeNo, roles: subject.roles, level: subject.level, businesses: subject.businesses },
+    terminalName: kura.terminalName() ?? '',
+    business: session.business,
+    permissions: session.locked || session.mustChangePassword ? [] : usablePermissions(subject),
+    mustChangePassword: session.mustChangePassword,
+    locked: session.locked,
+    idleLockSeconds: kura.policy.session.idleLockSeconds,
+  };
+}

@@ -1,0 +1,39 @@
+import { KuraError } from '../../../shared/errors';
+import type { UserSummary } from '../../../shared/rpc';
+import { grantInForce, insertGrant, japanDate, rolesOf, setRoles } from '../../core/access';
+import { assertPersonalUserId, assertStrongEnough, hashPassword } from '../../core/auth';
+import type { Kura } from '../kura';
+import type { Handler } from '../router';
+
+function summary(kura: Kura, userId: string, now: Date): UserSummary {
+  const user = kura.users.find(userId)!;
+  const grant = grantInForce(kura.store.db, userId, japanDate(now));
+  return { userId, name: user.name, employeeNo: user.employeeNo, roles: rolesOf(kura.store.db, userId), level: grant.level, businesses: grant.businesses };
+}
+
+export const listUsers: Handler<'user.list'> = ({ kura, now }) => ({ users: kura.users.list().map((u) => summary(kura, u.userId, now)) });
+
+/**
+ * AC-1: one named staff member per ID; AC-3: a level or role can only be set by a manager
+ * (grant.set), never for oneself. The initial password must be changed at first login (AC-5).
+ */
+export const addUser: Handler<'user.add'> = async ({ kura, input, now, subject, require, commit }) => {
+  assertPersonalUserId(input.userId);
+  const grantsSomething = input.level !== 'NONE' || input.roles.length > 0 || input.businesses.length > 0;
+  if (grantsSomething) require('grant.set');
+  if (input.userId === subject!.userId) throw new KuraError('self_grant');
+  assertStrongEnough(input.initialPassword, kura.policy.password);
+  const passwordHash = await hashPassword(input.initialPassword);
+  commit(
+    () => {
+      kura.users.create({ ...input, passwordHash, mustChangePassword: true }, subject!.userId, now);
+      setRoles(kura.store.db, input.userId, input.roles, subject!.userId, now);
+      insertGrant(kura.store.db, input.userId, { level: input.level, businesses: input.businesses, validFrom: japanDate(now), validTo: null }, subject!.userId, now, input.reason);
+    },
+    {
+      target: input.userId,
+      detail: { employeeNo: input.employeeNo, before: null, after: { level: input.level, businesses: input.businesses, roles: input.roles }, reason: input.reason },
+    },
+  );
+  return summary(kura, input.userId, now);
+};

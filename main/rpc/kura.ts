@@ -1,0 +1,46 @@
+// The composition root of the main process: one store, one policy, the services, one router.
+import { loadPolicy, type Policy } from '../core/access';
+import { AuditLog } from '../core/audit';
+import { UserDirectory } from '../core/auth';
+import { MemberRegistry } from '../core/members';
+import { MyNumberVault } from '../core/mynumber';
+import { openStore, type Keystore, type Store } from '../core/store';
+import { resourcePath } from './resources';
+
+export type Kura = {
+  store: Store;
+  policy: Policy;
+  audit: AuditLog;
+  members: MemberRegistry;
+  vault: MyNumberVault;
+  users: UserDirectory;
+  now: () => Date;
+  terminalName(): string | null;
+  close(): void;
+};
+
+export type KuraOptions = {
+  dataDir: string;
+  keystore: Keystore;
+  packaged: boolean;
+  policyPath?: string;
+  now?: () => Date;
+};
+
+export function openKura(options: KuraOptions): Kura {
+  const now = options.now ?? (() => new Date());
+  const policy = loadPolicy(options.policyPath ?? resourcePath('policy.json'));
+  const store = openStore({ dataDir: options.dataDir, keystore: options.keystore, packaged: options.packaged, now });
+  const terminalStmt = store.db.prepare("SELECT value FROM meta WHERE key = 'terminal.name'");
+  return {
+    store,
+    policy,
+    audit: new AuditLog(store.db, now),
+    members: new MemberRegistry(store.db, now),
+    vault: new MyNumberVault(store, now),
+    users: new UserDirectory(store.db),
+    now,
+    terminalName: () => (terminalStmt.get() as { value: string } | undefined)?.value ?? null,
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,19 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Where resources/ is: beside the source tree in development, beside the bundle when built. */
+function resourcesDir(): string {
+  const fromEnv = process.env.KURA_RESOURCES_DIR;
+  if (fromEnv) return fromEnv;
+  // esbuild's CommonJS bundles have __dirname; tsx (ESM) has import.meta.url.
+  const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+  for (let dir = here, i = 0; i < 5; i++, dir = dirname(dir)) {
+    if (existsSync(join(dir, 'resources', 'policy.json'))) return join(dir, 'resources');
+  }
+  return resolve('resources');
+}
+
+export function resourcePath(name: string): string {
+  return join(resourcesDir(), name);
+}

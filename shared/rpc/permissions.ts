@@ -1,0 +1,26 @@
+// The permission vocabulary. Which level or role holds which permission is data: resources/policy.json (AC-2).
+export const PERMISSIONS = [
+  'member.search',
+  'member.read',
+  'mynumber.status', // see that a number is registered (masked) and its 更新通番
+  'mynumber.search', // search by My Number
+  'mynumber.reveal', // see the digits, logged
+  'mynumber.register',
+  'mynumber.correct',
+  'user.read',
+  'user.admin', // create users, reset passwords (システム管理責任者)
+  'grant.set', // set privilege levels (管理責任者 only, AC-3)
+  'audit.read',
+  'audit.verify',
+  'demo.seed',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Permissions that reach My Number: they need a declared business the user is assigned to (AC-7). */
+export const MY_NUMBER_PERMISSIONS: readonly Permission[] = [
+  'mynumber.status',
+  'mynumber.search',
+  'mynumber.reveal',
+  'mynumber.register',
+  'mynumber.correct',
+];
