@@ -1,0 +1,125 @@
+// Foundation figures (issue 2): My Number lookup at 1M members, 100k registrations with field
+// encryption + blind index + log entry, and the cost of SQLCipher against plain SQLite in the same run.
+import Database from 'better-sqlite3-multiple-ciphers';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AuditLog } from '../../main/core/audit';
+import { demoMember, MemberRegistry, seededRandom } from '../../main/core/members';
+import { demoMyNumber, MyNumberVault } from '../../main/core/mynumber';
+import { migrate, type Store } from '../../main/core/store';
+import { Connection, Router } from '../../main/rpc';
+import { startKura } from '../helpers/kura';
+
+type Print = (line: string) => void;
+
+const ms = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Members 1..n, and a number for each, in chunks of one transaction each. */
+function seed(store: Store, n: number, from = 1): void {
+  const members = new MemberRegistry(store.db, () => new Date());
+  const vault = new MyNumberVault(store, () => new Date());
+  const random = seededRandom(7);
+  for (let start = from; start < from + n; start += 50_000) {
+    store.transaction(() => {
+      for (let i = start; i < Math.min(start + 50_000, from + n); i++) {
+        const m = demoMember(i, random);
+        members.insert(m);
+        vault.register(m.shikakuId, demoMyNumber(i));
+      }
+    });
+  }
+}
+
+/** The registration path of a confirmed import: number, blind index and log entry per row, one transaction. */
+function registerBatch(store: Store, from: number, count: number): number {
+  const vault = new MyNumberVault(store, () => new Date());
+  const audit = new AuditLog(store.db, () => new Date());
+  const members = new MemberRegistry(store.db, () => new Date());
+  const random = seededRandom(11);
+  store.transaction(() => {
+    for (let i = from; i < from + count; i++) members.insert(demoMember(i, random));
+  });
+  const start = process.hrtime.bigint();
+  store.transaction(() => {
+    for (let i = from; i < from + count; i++) {
+      const shikakuId = `Q${String(i).padStart(9, '0')}`;
+      const r = vault.register(shikakuId, demoMyNumber(i));
+      audit.append({ operator: 'bench.user', terminal: 'bench', business: 'tekiyo', event: 'mynumber.register', target: shikakuId, outcome: 'ok', detail: { version: r.version } });
+    }
+  });
+  return ms(start);
+}
+
+function plainStore(dir: string): Store {
+  const db = new Database(join(dir, 'plain.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('secure_delete = ON');
+  migrate(db, () => new Date());
+  return { db, dataDir: dir, orgKeys: { dataKey: randomBytes(32), blindIndexKey: randomBytes(32) }, transaction: (fn) => db.transaction(fn).immediate(), close: () => db.close() };
+}
+
+export async function benchFoundation(print: Print, scale: number): Promise<void> {
+  const members = Math.round(1_000_000 * scale);
+  const registrations = Math.round(100_000 * scale);
+
+  // Registration: SQLCipher store vs plain SQLite, same code path, same run.
+  const t = await startKura();
+  const plainDir = mkdtempSync(join(tmpdir(), 'kura-bench-plain-'));
+  const plain = plainStore(plainDir);
+  registerBatch(plain, 5_000_000, 2_000); // warm-up
+  registerBatch(t.kura.store, 5_000_000, 2_000);
+  const plainMs = registerBatch(plain, 1, registrations);
+  const cipherMs = registerBatch(t.kura.store, 1, registrations);
+  print(`register ${registrations} numbers (encrypt + blind index + log entry, one transaction), SQLCipher: ${cipherMs.toFixed(0)} ms`);
+  print(`register ${registrations} numbers, plain SQLite baseline: ${plainMs.toFixed(0)} ms`);
+  print(`SQLCipher / plain SQLite ratio: ${(cipherMs / plainMs).toFixed(2)}x`);
+  plain.close();
+  rmSync(plainDir, { recursive: true, force: true });
+
+  // Lookup at 1M members.
+  const seedStart = process.hrtime.bigint();
+  seed(t.kura.store, members - registrations, registrations + 1);
+  print(`seed to ${members} members with numbers: ${(ms(seedStart) / 1000).toFixed(1)} s`);
+  const vault = t.kura.vault;
+  const random = seededRandom(3);
+  const samples: number[] = [];
+  for (let i = 0; i < 20_000; i++) {
+    const n = demoMyNumber(1 + Math.floor(random() * members));
+    const start = process.hrtime.bigint();
+    const holder = vault.findHolder(n);
+    samples.push(ms(start));
+    if (!holder) throw new Error('bench: a seeded number was not found');
+  }
+  samples.sort((a, b) => a - b);
+  print(`lookup by My Number at ${members} members (blind index), p50: ${(percentile(samples, 50) * 1000).toFixed(0)} µs`);
+  print(`lookup by My Number at ${members} members (blind index), p99: ${(percentile(samples, 99) * 1000).toFixed(0)} µs`);
+
+  // The same search through the router: policy check, session, log entry in its own transaction.
+  const router = new Router(t.kura);
+  const conn: Connection = await t.clerk('bench.view', 'VIEW', ['kyufu'], 'kyufu');
+  const routed: number[] = [];
+  const kana: number[] = [];
+  for (let i = 0; i < 2_000; i++) {
+    const n = demoMyNumber(1 + Math.floor(random() * members));
+    let start = process.hrtime.bigint();
+    const r = await router.invoke(conn, 'member.search', { by: 'myNumber', query: n });
+    routed.push(ms(start));
+    if (!r.ok) throw new Error(`bench: ${r.error.en}`);
+    start = process.hrtime.bigint();
+    await router.invoke(conn, 'member.search', { by: 'kanaName', query: 'サトウ', limit: 200 });
+    kana.push(ms(start));
+  }
+  routed.sort((a, b) => a - b);
+  kana.sort((a, b) => a - b);
+  print(`member.search by My Number through the router (logged), p50: ${percentile(routed, 50).toFixed(2)} ms, p99: ${percentile(routed, 99).toFixed(2)} ms`);
+  print(`member.search by カナ氏名 (200 rows) through the router, p50: ${percentile(kana, 50).toFixed(2)} ms, p99: ${percentile(kana, 99).toFixed(2)} ms`);
+  print(`ratio router search / bare lookup (p50): ${(percentile(routed, 50) / percentile(samples, 50)).toFixed(1)}x`);
+  t.close();
+}
