@@ -1,11 +1,13 @@
 // The composition root of the main process: one store, one policy, the services, one router.
-import { loadPolicy, type Policy } from '../core/access';
+import type { Designation } from '../../shared/codes';
+import { loadPolicy, terminalDesignations, type Policy } from '../core/access';
 import { AuditLog } from '../core/audit';
 import { UserDirectory } from '../core/auth';
 import { MemberRegistry } from '../core/members';
 import { MyNumberVault } from '../core/mynumber';
 import { openStore, type Keystore, type Store } from '../core/store';
 import { resourcePath } from './resources';
+import type { Connection } from './session';
 
 export type Kura = {
   store: Store;
@@ -15,7 +17,11 @@ export type Kura = {
   vault: MyNumberVault;
   users: UserDirectory;
   now: () => Date;
+  /** AC-1: one active session per user: the connection that holds each user's session. */
+  sessions: Map<string, Connection>;
   terminalName(): string | null;
+  /** AC-12: what this terminal is designated for. */
+  designations(): Designation[];
   close(): void;
 };
 
@@ -40,7 +46,9 @@ export function openKura(options: KuraOptions): Kura {
     vault: new MyNumberVault(store, now),
     users: new UserDirectory(store.db),
     now,
+    sessions: new Map(),
     terminalName: () => (terminalStmt.get() as { value: string } | undefined)?.value ?? null,
+    designations: () => terminalDesignations(store.db),
     close: () => store.close(),
   };
 }

@@ -3,11 +3,12 @@
 // log entry in the same transaction (AU-1), validate the output, and return errors without stacks.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { DESIGNATION_LABELS } from '../../shared/codes';
 import { KuraError, toWireError } from '../../shared/errors';
 import { TWELVE_DIGIT_RUN } from '../../shared/mynumber';
 import { contract, type Channel, type ChannelOutput, type ChannelParsedInput, type ChannelSpec, type RpcResult } from '../../shared/rpc';
 import type { Permission } from '../../shared/rpc/permissions';
-import { decide, loadSubject, type Subject } from '../core/access';
+import { decide, japanDate, loadSubject, type Subject } from '../core/access';
 import type { AuditOutcome } from '../core/audit';
 import { handlers } from './handlers';
 import type { Kura } from './kura';
@@ -70,6 +71,10 @@ export class Router {
     const subject = this.bindSession(conn, channel, now);
     if (!parsed.success) throw this.refuse(conn, channel, subject, invalidInput(parsed.error));
     if (spec.access !== 'public' && spec.access !== 'session') this.check(conn, channel, subject!, spec.access);
+    if (spec.designation && !kura.designations().includes(spec.designation)) {
+      // AC-12: the menu may hide it; this refusal is the control.
+      throw this.refuse(conn, channel, subject, new KuraError('terminal_not_designated', { designation: DESIGNATION_LABELS[spec.designation].ja }), { designation: spec.designation });
+    }
 
     let audited = false;
     let pending: AuditNote = {};
@@ -125,16 +130,22 @@ export class Router {
     const session = conn.session;
     if (!session) {
       if (spec.access === 'public') return null;
-      throw new KuraError('not_logged_in');
+      throw new KuraError(conn.replaced ? 'session_replaced' : 'not_logged_in');
     }
     const { policy } = this.kura;
+    // A disabled or retired ID loses its open session at once, not at the next login (AC-4).
+    const user = this.kura.users.find(session.userId);
+    if (!user || user.disabledAt || (user.retiredOn && user.retiredOn <= japanDate(now))) {
+      conn.end();
+      throw new KuraError('account_disabled');
+    }
     if (now.getTime() - session.startedAt > policy.session.maxSessionHours * 3_600_000) {
       conn.end();
       if (spec.access === 'public') return null;
       throw new KuraError('session_expired');
     }
     if (now.getTime() - session.lastActivityAt > policy.session.idleLockSeconds * 1000) session.locked = true;
-    const subject = loadSubject(this.kura.store.db, policy, session.userId, session.business, now);
+    const subject = loadSubject(this.kura.store.db, policy, session.userId, { declared: session.business, myNumberOff: session.myNumberOff }, now);
     const unlockChannels: Channel[] = ['session.unlock', 'session.get', 'session.lock', 'auth.logout'];
     if (session.locked && !unlockChannels.includes(channel)) throw new KuraError('session_locked');
     if (session.mustChangePassword && !spec.allowWhenRestricted) throw new KuraError('password_change_required');

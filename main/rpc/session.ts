@@ -9,10 +9,14 @@ export type Session = {
   lastActivityAt: number;
   locked: boolean;
   mustChangePassword: boolean;
+  /** AC-8: My Number access switched off by the user for now. */
+  myNumberOff: boolean;
 };
 
 export class Connection {
   session: Session | null = null;
+  /** Set when a newer login of the same user ended this session (AC-1). */
+  replaced = false;
   constructor(readonly origin: 'ipc' | 'devhost' | 'cli' | 'test') {}
 
   /** AC-10: OS lock or suspend, or the lock button. */
@@ -22,5 +26,11 @@ export class Connection {
 
   end(): void {
     this.session = null;
+  }
+
+  /** Ended by the same user's login elsewhere. */
+  replace(): void {
+    this.session = null;
+    this.replaced = true;
   }
 }

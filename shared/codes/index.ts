@@ -43,3 +43,13 @@ export const GENGO = {
 } as const;
 /** 未記入理由 (reason a number is missing); 9 requires a memo. */
 export const MIKINYU_RIYU = { 1: '海外在住', 2: '短期在留', 3: '未付番', 4: '提出拒否', 9: 'その他' } as const;
+
+/** Terminal designations (AC-12): what a designated terminal may do beyond ordinary work. */
+export const DESIGNATIONS = ['media', 'backup', 'integrated_exchange', 'e_application'] as const;
+export type Designation = (typeof DESIGNATIONS)[number];
+export const DESIGNATION_LABELS: Record<Designation, { ja: string; en: string }> = {
+  media: { ja: '電子記録媒体の使用', en: 'Removable media' },
+  backup: { ja: 'バックアップ', en: 'Backup' },
+  integrated_exchange: { ja: '統合専用端末とのデータ授受', en: 'Exchange with the integrated terminal' },
+  e_application: { ja: '電子申請データの読込', en: 'E-application data' },
+};

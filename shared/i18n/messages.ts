@@ -31,6 +31,12 @@ export const ERROR_MESSAGES = {
   store_locked: { ja: 'データベースを開けません。鍵が違うか、ファイルが壊れています。', en: 'The database cannot be opened: wrong key or damaged file.' },
   keystore_unprotected: { ja: 'OSの鍵保管機能で鍵を保護できないため、起動できません。', en: 'The OS keystore cannot protect the key, so Kura will not start.' },
   keystore_not_allowed: { ja: '開発用の鍵ファイルは本番ビルドでは使用できません。', en: 'The development key file is refused by packaged builds.' },
+  terminal_not_designated: { ja: 'この端末は「{designation}」の指定端末ではありません。指定端末で操作してください。', en: 'This terminal is not designated for {designation}; use a designated terminal.' },
+  session_replaced: { ja: '同じIDで別の場所からログインしたため、このセッションは終了しました。', en: 'This session ended because the same ID logged in elsewhere.' },
+  mynumber_switched_off: { ja: '個人番号の取扱いをオフにしています。必要なときはオンに切り替えてください。', en: 'You switched My Number access off; switch it on when you need it.' },
+  user_not_found: { ja: '利用者 {userId} は登録されていません。', en: 'No user {userId}.' },
+  invalid_period: { ja: '有効期間が正しくありません（終了日は開始日より後にしてください）。', en: 'The validity period is not valid (the end must be after the start).' },
+  retroactive_grant: { ja: '過去の日付から権限を付与することはできません。', en: 'A grant cannot start in the past.' },
   internal: { ja: '処理中に問題が発生しました。操作ログ番号 {ref} をシステム管理責任者に伝えてください。', en: 'Something went wrong. Give reference {ref} to the system administrator.' },
 } satisfies Record<string, Message>;
 

@@ -3,6 +3,7 @@
 // does not exist (AC-11: the main process decides, whatever a menu shows).
 // Each capability keeps its channels in channels/<capability>.ts; add one line here for a new file.
 import type { z } from 'zod';
+import { accessChannels } from './channels/access';
 import { foundationChannels } from './channels/foundation';
 import type { ChannelSpec } from './spec';
 
@@ -10,6 +11,7 @@ export type { ChannelSpec } from './spec';
 
 export const contract = {
   ...foundationChannels,
+  ...accessChannels,
 } satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -10,6 +10,8 @@ export const PERMISSIONS = [
   'user.read',
   'user.admin', // create users, reset passwords (システム管理責任者)
   'grant.set', // set privilege levels (管理責任者 only, AC-3)
+  'assignment.review', // record the periodic review of the 割当状況一覧 (AC-6)
+  'terminal.admin', // terminal designations (AC-12)
   'audit.read',
   'audit.verify',
   'demo.seed',

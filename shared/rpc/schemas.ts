@@ -75,6 +75,8 @@ export const sessionInfo = z.strictObject({
   permissions: z.array(z.string()),
   mustChangePassword: z.boolean(),
   locked: z.boolean(),
+  /** AC-8: the user has switched their own My Number access off for this session. */
+  myNumberOff: z.boolean(),
   idleLockSeconds: z.number().int(),
 });
 export type SessionInfo = z.infer<typeof sessionInfo>;

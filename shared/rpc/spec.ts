@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Designation } from '../codes';
 import type { Permission } from './permissions';
 
 /**
@@ -14,4 +15,6 @@ export type ChannelSpec = {
   audit: string | null;
   /** Allowed while a password change is pending or the screen is locked. */
   allowWhenRestricted?: boolean;
+  /** AC-12: only a terminal holding this designation may serve the channel (media, backup ...). */
+  designation?: Designation;
 };

@@ -13,21 +13,26 @@ export type Subject = {
   businesses: Business[];
   /** The business declared for this session (AC-7), if any. */
   declared: Business | null;
+  /** AC-8: the user switched their own My Number access off for this session. */
+  myNumberOff: boolean;
   permissions: Set<Permission>;
 };
 
-export function loadSubject(db: Db, policy: Policy, userId: string, declared: Business | null, at: Date): Subject {
+export type SessionChoices = { declared: Business | null; myNumberOff: boolean };
+
+export function loadSubject(db: Db, policy: Policy, userId: string, choices: SessionChoices, at: Date): Subject {
   const grant = grantInForce(db, userId, japanDate(at));
   const roles = rolesOf(db, userId);
-  return { userId, level: grant.level, roles, businesses: grant.businesses, declared, permissions: permissionsFor(policy, grant.level, roles) };
+  return { userId, level: grant.level, roles, businesses: grant.businesses, ...choices, permissions: permissionsFor(policy, grant.level, roles) };
 }
 
-export type Decision = { allowed: true } | { allowed: false; reason: 'forbidden' | 'business_not_declared' | 'business_not_assigned' };
+export type Decision = { allowed: true } | { allowed: false; reason: 'forbidden' | 'business_not_declared' | 'business_not_assigned' | 'mynumber_switched_off' };
 
 /** AC-2, AC-7: a My Number permission also needs a declared business that the grant covers. */
 export function decide(subject: Subject, permission: Permission): Decision {
   if (!subject.permissions.has(permission)) return { allowed: false, reason: 'forbidden' };
   if (!MY_NUMBER_PERMISSIONS.includes(permission)) return { allowed: true };
+  if (subject.myNumberOff) return { allowed: false, reason: 'mynumber_switched_off' };
   if (!subject.declared) return { allowed: false, reason: 'business_not_declared' };
   if (!subject.businesses.includes(subject.declared)) return { allowed: false, reason: 'business_not_assigned' };
   return { allowed: true };

@@ -106,5 +106,174 @@ CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABO
   },
 ];
 
+// imports (20-29): employer files (DQ-2), bulk update/cancel, 個人番号入力結果情報.
+export const importMigrations: Migration[] = [
+  {
+    version: 20,
+    name: 'imports',
+    sql: `
+-- One preview of one file. Nothing is registered until status becomes 'confirmed'.
+CREATE TABLE import_sessions (
+  import_id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('input','update','cancel')),
+  status TEXT NOT NULL CHECK (status IN ('previewed','confirmed','abandoned')),
+  source_path TEXT NOT NULL,
+  file_name TEXT NOT NULL,
+  source_digest TEXT NOT NULL,
+  format TEXT NOT NULL,
+  encoding TEXT NOT NULL,
+  total_rows INTEGER NOT NULL,
+  ok_rows INTEGER NOT NULL,
+  warning_rows INTEGER NOT NULL,
+  error_rows INTEGER NOT NULL,
+  business TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  finished_by TEXT,
+  finished_at TEXT,
+  accepted_warnings INTEGER NOT NULL DEFAULT 0,
+  registered_rows INTEGER,
+  source_deleted_at TEXT
+);
+-- Items 1-13 (no number) and results 24-27 of each row. The normalised number is kept only as
+-- AES-GCM ciphertext until confirm or abandon, then erased (DP-2, DP-5).
+CREATE TABLE import_rows (
+  import_id TEXT NOT NULL REFERENCES import_sessions(import_id),
+  row_no INTEGER NOT NULL,
+  line_no INTEGER NOT NULL,
+  jigyosho_kigo TEXT NOT NULL,
+  hihokensha_no TEXT NOT NULL,
+  kubun TEXT NOT NULL,
+  zokugara TEXT NOT NULL,
+  edaban TEXT NOT NULL,
+  kanji_name TEXT NOT NULL,
+  kana_name TEXT NOT NULL,
+  birth_date TEXT NOT NULL,
+  sex TEXT NOT NULL,
+  gojitsu TEXT NOT NULL,
+  has_number INTEGER NOT NULL,
+  mikinyu_riyu TEXT NOT NULL,
+  memo TEXT NOT NULL,
+  remarks TEXT NOT NULL,
+  result TEXT NOT NULL CHECK (result IN ('ok','warning','error')),
+  codes TEXT NOT NULL,
+  message_ja TEXT NOT NULL,
+  message_en TEXT NOT NULL,
+  shikaku_id TEXT,
+  birth_iso TEXT,
+  expected_version INTEGER,
+  number_enc BLOB,
+  PRIMARY KEY (import_id, row_no)
+);
+CREATE INDEX import_rows_result ON import_rows(import_id, result, row_no);
+CREATE INDEX import_rows_employer ON import_rows(import_id, jigyosho_kigo, row_no);
+-- 個人番号入力結果情報 (別添1, 12 items) plus where each row came from.
+CREATE TABLE mynumber_input_results (
+  id INTEGER PRIMARY KEY,
+  input_date TEXT NOT NULL,
+  registered_by TEXT NOT NULL,
+  kigo_bango TEXT NOT NULL,
+  mynumber_enc BLOB,
+  mikinyu_riyu INTEGER,
+  zokugara INTEGER,
+  name TEXT NOT NULL,
+  birth_date TEXT NOT NULL,
+  sex INTEGER,
+  koshin_kubun INTEGER NOT NULL,
+  todokesho_code TEXT NOT NULL,
+  input_at TEXT NOT NULL,
+  shikaku_id TEXT NOT NULL,
+  import_id TEXT NOT NULL,
+  row_no INTEGER NOT NULL
+);
+CREATE INDEX mynumber_input_results_member ON mynumber_input_results(shikaku_id, input_at);
+CREATE INDEX mynumber_input_results_import ON mynumber_input_results(import_id, row_no);
+`,
+  },
+];
+
+/** Access administration (issue 4): the periodic reviews of the 割当状況一覧 (AC-6). */
+export const accessMigrations: Migration[] = [
+  {
+    version: 40,
+    name: 'access-reviews',
+    sql: `
+CREATE TABLE access_reviews (
+  id INTEGER PRIMARY KEY,
+  reviewer TEXT NOT NULL REFERENCES users(user_id),
+  reviewed_at TEXT NOT NULL,
+  findings TEXT NOT NULL,
+  -- The list as the reviewer saw it (no My Number ever appears in it).
+  snapshot TEXT NOT NULL
+);
+`,
+  },
+];
+
+// Sync (issue 7, architecture.md Sync): the outbox is filled by triggers, so every local write to a
+// synced table lands in it in the same transaction, whoever wrote it. A row in sync_applying silences
+// the triggers while a pulled page is applied (the data center's rows are not local changes).
+export const syncMigrations: Migration[] = [
+  {
+    version: 10,
+    name: 'sync outbox and state',
+    sql: `
+CREATE TABLE sync_outbox (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  entity TEXT NOT NULL CHECK (entity IN ('member','mynumber')),
+  shikaku_id TEXT NOT NULL,
+  base_version INTEGER NOT NULL,
+  row TEXT NOT NULL,
+  queued_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+);
+CREATE INDEX sync_outbox_key ON sync_outbox(entity, shikaku_id);
+CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE sync_applying (flag INTEGER NOT NULL);
+CREATE TABLE sync_conflicts (
+  seq INTEGER PRIMARY KEY,
+  entity TEXT NOT NULL,
+  shikaku_id TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  server_version INTEGER,
+  detected_at TEXT NOT NULL
+);
+
+CREATE TRIGGER sync_members_insert AFTER INSERT ON members WHEN NOT EXISTS (SELECT 1 FROM sync_applying)
+BEGIN
+  INSERT INTO sync_outbox (entity, shikaku_id, base_version, row) VALUES ('member', NEW.shikaku_id, 0, json_object(
+    'shikakuId', NEW.shikaku_id, 'jigyoshoKigo', NEW.jigyosho_kigo, 'hihokenshaNo', NEW.hihokensha_no, 'edaban', NEW.edaban,
+    'kubun', NEW.kubun, 'zokugara', NEW.zokugara, 'kanjiName', NEW.kanji_name, 'kanaName', NEW.kana_name, 'birthDate', NEW.birth_date,
+    'sex', NEW.sex, 'shutokuDate', NEW.shutoku_date, 'soshitsuDate', NEW.soshitsu_date, 'version', NEW.version,
+    'updatedAt', NEW.updated_at, 'deleted', NEW.deleted));
+END;
+CREATE TRIGGER sync_members_update AFTER UPDATE ON members WHEN NOT EXISTS (SELECT 1 FROM sync_applying)
+BEGIN
+  INSERT INTO sync_outbox (entity, shikaku_id, base_version, row) VALUES ('member', NEW.shikaku_id, OLD.version, json_object(
+    'shikakuId', NEW.shikaku_id, 'jigyoshoKigo', NEW.jigyosho_kigo, 'hihokenshaNo', NEW.hihokensha_no, 'edaban', NEW.edaban,
+    'kubun', NEW.kubun, 'zokugara', NEW.zokugara, 'kanjiName', NEW.kanji_name, 'kanaName', NEW.kana_name, 'birthDate', NEW.birth_date,
+    'sex', NEW.sex, 'shutokuDate', NEW.shutoku_date, 'soshitsuDate', NEW.soshitsu_date, 'version', NEW.version,
+    'updatedAt', NEW.updated_at, 'deleted', NEW.deleted));
+END;
+-- DP-2: only ciphertext and blind index enter the outbox.
+CREATE TRIGGER sync_mynumber_insert AFTER INSERT ON mynumber_master WHEN NOT EXISTS (SELECT 1 FROM sync_applying)
+BEGIN
+  INSERT INTO sync_outbox (entity, shikaku_id, base_version, row) VALUES ('mynumber', NEW.shikaku_id, 0, json_object(
+    'shikakuId', NEW.shikaku_id,
+    'mynumberEnc', CASE WHEN NEW.mynumber_enc IS NULL THEN NULL ELSE lower(hex(NEW.mynumber_enc)) END,
+    'blindIndex', CASE WHEN NEW.blind_index IS NULL THEN NULL ELSE lower(hex(NEW.blind_index)) END,
+    'sakujoKubun', NEW.sakujo_kubun, 'koshinTsuban', NEW.koshin_tsuban, 'koshinBi', NEW.koshin_bi));
+END;
+CREATE TRIGGER sync_mynumber_update AFTER UPDATE ON mynumber_master WHEN NOT EXISTS (SELECT 1 FROM sync_applying)
+BEGIN
+  INSERT INTO sync_outbox (entity, shikaku_id, base_version, row) VALUES ('mynumber', NEW.shikaku_id, OLD.koshin_tsuban, json_object(
+    'shikakuId', NEW.shikaku_id,
+    'mynumberEnc', CASE WHEN NEW.mynumber_enc IS NULL THEN NULL ELSE lower(hex(NEW.mynumber_enc)) END,
+    'blindIndex', CASE WHEN NEW.blind_index IS NULL THEN NULL ELSE lower(hex(NEW.blind_index)) END,
+    'sakujoKubun', NEW.sakujo_kubun, 'koshinTsuban', NEW.koshin_tsuban, 'koshinBi', NEW.koshin_bi));
+END;
+`,
+  },
+];
+
 /** Every capability's migrations, applied in version order. Add a capability's list here. */
-export const migrations: Migration[] = [...foundationMigrations].sort((a, b) => a.version - b.version);
+export const migrations: Migration[] = [...foundationMigrations, ...syncMigrations, ...importMigrations, ...accessMigrations].sort((a, b) => a.version - b.version);

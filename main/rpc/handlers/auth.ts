@@ -8,6 +8,7 @@ import { sessionInfo } from './session-info';
 export const login: Handler<'auth.login'> = async ({ kura, input, conn, now, commit, setOperator }) => {
   if (kura.users.count() === 0) throw new KuraError('not_initialized');
   conn.end();
+  conn.replaced = false;
   // Only a well-formed ID goes into the log: someone may type anything, even a number, into the field.
   const loggedId = userIdSchema.safeParse(input.userId).success ? input.userId : '(形式不正)';
   setOperator(loggedId);
@@ -17,13 +18,18 @@ export const login: Handler<'auth.login'> = async ({ kura, input, conn, now, com
     (o) => ({ target: loggedId, outcome: o.ok ? 'ok' : 'refused', detail: o.ok ? { result: 'success' } : { result: o.error.code, lockedNow: o.lockedNow } }),
   );
   if (!outcome.ok) throw outcome.error;
+  // AC-1: one active session per user; a new login ends the older one.
+  const previous = kura.sessions.get(outcome.user.userId);
+  if (previous && previous !== conn) previous.replace();
+  kura.sessions.set(outcome.user.userId, conn);
   const t = now.getTime();
-  conn.session = { userId: outcome.user.userId, business: null, startedAt: t, lastActivityAt: t, locked: false, mustChangePassword: outcome.mustChangePassword };
+  conn.session = { userId: outcome.user.userId, business: null, startedAt: t, lastActivityAt: t, locked: false, mustChangePassword: outcome.mustChangePassword, myNumberOff: false };
   return sessionInfo(kura, conn, now);
 };
 
-export const logout: Handler<'auth.logout'> = ({ conn, note }) => {
+export const logout: Handler<'auth.logout'> = ({ kura, conn, note }) => {
   note({ target: conn.session?.userId ?? null });
+  if (conn.session && kura.sessions.get(conn.session.userId) === conn) kura.sessions.delete(conn.session.userId);
   conn.end();
   return { ok: true as const };
 };

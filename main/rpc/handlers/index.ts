@@ -1,6 +1,7 @@
 // Every channel of the contract has exactly one handler: a missing one is a type error (Handlers is
 // a mapped type over the contract).
 import type { Handlers } from '../router';
+import { accessHandlers } from './access';
 import { listAudit, verifyAudit } from './audit';
 import { changePassword, declareBusiness, getSession, lock, login, logout, unlock } from './auth';
 import { seedDemo } from './demo';
@@ -34,4 +35,5 @@ const foundationHandlers = {
 // One line per capability's handler map; each map lives beside its handlers.
 export const handlers: Handlers = {
   ...foundationHandlers,
+  ...accessHandlers,
 };

@@ -5,13 +5,13 @@ import { assertPersonalUserId, assertStrongEnough, hashPassword } from '../../co
 import type { Kura } from '../kura';
 import type { Handler } from '../router';
 
-function summary(kura: Kura, userId: string, now: Date): UserSummary {
+export function userSummary(kura: Kura, userId: string, now: Date): UserSummary {
   const user = kura.users.find(userId)!;
   const grant = grantInForce(kura.store.db, userId, japanDate(now));
   return { userId, name: user.name, employeeNo: user.employeeNo, roles: rolesOf(kura.store.db, userId), level: grant.level, businesses: grant.businesses };
 }
 
-export const listUsers: Handler<'user.list'> = ({ kura, now }) => ({ users: kura.users.list().map((u) => summary(kura, u.userId, now)) });
+export const listUsers: Handler<'user.list'> = ({ kura, now }) => ({ users: kura.users.list().map((u) => userSummary(kura, u.userId, now)) });
 
 /**
  * AC-1: one named staff member per ID; AC-3: a level or role can only be set by a manager
@@ -35,5 +35,5 @@ export const addUser: Handler<'user.add'> = async ({ kura, input, now, subject, 
       detail: { employeeNo: input.employeeNo, before: null, after: { level: input.level, businesses: input.businesses, roles: input.roles }, reason: input.reason },
     },
   );
-  return summary(kura, input.userId, now);
+  return userSummary(kura, input.userId, now);
 };

@@ -1,0 +1,94 @@
+// AC-2, AC-11: every channel × privilege level × role × business, through the real router, against
+// the policy table read independently from resources/policy.json. A channel with no sample input
+// here fails the test, so a new channel cannot land without being placed in the matrix.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { contract, MY_NUMBER_PERMISSIONS, type Channel, type Permission } from '../../shared/rpc';
+import { PRIVILEGE_LEVELS, type PrivilegeLevel, type Role } from '../../shared/codes';
+import { setTerminalDesignations } from '../../main/core/access';
+import { DESIGNATIONS } from '../../shared/codes';
+import type { Connection } from '../../main/rpc';
+import { startKura, type TestKura } from '../helpers/kura';
+
+const SAMPLE_ID = 'Q000000001';
+/** A well-formed input for every permission-guarded channel (effects land on a throwaway store). */
+export const SAMPLE_INPUTS: Partial<Record<Channel, unknown>> = {
+  'member.search': { by: 'kanaName', query: 'サ' },
+  'member.get': { shikakuId: SAMPLE_ID },
+  'mynumber.reveal': { shikakuId: SAMPLE_ID },
+  'mynumber.register': { shikakuId: SAMPLE_ID, myNumber: '123456789018' },
+  'mynumber.correct': { shikakuId: SAMPLE_ID, myNumber: '123456789018', expectedVersion: 99, reason: 'matrix' },
+  'user.list': {},
+  'user.add': { userId: 'matrix.target', employeeNo: 'MX1', name: '対象 者', initialPassword: 'Initial-pass-2026' },
+  'audit.list': { limit: 1 },
+  'audit.verify': {},
+  'demo.seed': { members: 1 },
+  'terminal.setDesignations': { designations: [...DESIGNATIONS], reason: 'matrix' },
+  'user.update': { userId: 'taisho.user', reason: 'matrix' },
+  'user.setStatus': { userId: 'taisho.user', action: 'enable', reason: 'matrix' },
+  'user.retire': { userId: 'taisho.user', retiredOn: '2030-01-01', reason: 'matrix' },
+  'user.resetPassword': { userId: 'taisho.user', temporaryPassword: 'Temporary-pass-2026', reason: 'matrix' },
+  'grant.set': { userId: 'taisho.user', level: 'NONE', businesses: [], validFrom: '2026-11-30', reason: 'matrix' },
+  'role.set': { userId: 'taisho.user', roles: [], reason: 'matrix' },
+  'access.assignments': {},
+  'access.recordReview': { findings: 'matrix' },
+  'access.reviews': {},
+};
+
+type PolicyFile = { levels: Record<PrivilegeLevel, string[]>; roles: Record<Role, string[]> };
+const policy = JSON.parse(readFileSync('resources/policy.json', 'utf8')) as PolicyFile;
+const ROLE_SETS: Role[][] = [[], ['manager'], ['sysadmin'], ['manager', 'sysadmin']];
+const PERMISSION_REFUSALS = ['forbidden', 'business_not_declared', 'business_not_assigned'];
+
+function expected(level: PrivilegeLevel, roles: Role[], declared: boolean, permission: Permission): boolean {
+  const held = new Set([...policy.levels[level], ...roles.flatMap((r) => policy.roles[r])]);
+  if (!held.has(permission)) return false;
+  return !MY_NUMBER_PERMISSIONS.includes(permission) || declared;
+}
+
+describe('AC-2, AC-11: the policy matrix', () => {
+  let t: TestKura;
+  const users: { level: PrivilegeLevel; roles: Role[]; declared: boolean; conn: Connection }[] = [];
+  before(async () => {
+    t = await startKura({ seed: 5 });
+    setTerminalDesignations(t.kura.store.db, [...DESIGNATIONS]);
+    const admin = await t.manager();
+    await t.call(admin, 'user.add', { userId: 'taisho.user', employeeNo: 'T0', name: '対象 太郎', initialPassword: 'Initial-pass-2026' });
+    let n = 0;
+    for (const level of PRIVILEGE_LEVELS) {
+      for (const roles of ROLE_SETS) {
+        for (const declared of [true, false]) {
+          const userId = `matrix.u${n++}`;
+          const businesses = level === 'NONE' ? [] : (['kyufu'] as const);
+          const conn = await t.clerk(userId, level, [...businesses], declared && level !== 'NONE' ? 'kyufu' : undefined, roles);
+          users.push({ level, roles, declared: declared && level !== 'NONE', conn });
+        }
+      }
+    }
+  });
+  after(() => t.close());
+
+  it('AC-11: every channel has an access rule, and every guarded channel is in this matrix', () => {
+    for (const [channel, spec] of Object.entries(contract) as [Channel, { access: string }][]) {
+      assert.ok(['public', 'session'].includes(spec.access) || spec.access.includes('.'), channel);
+      if (spec.access !== 'public' && spec.access !== 'session') assert.ok(channel in SAMPLE_INPUTS, `no matrix sample for ${channel}: add one`);
+    }
+  });
+
+  it('AC-2, AC-11: the router allows exactly what the policy table says, for every level, role set and business', async () => {
+    let checked = 0;
+    for (const [channel, spec] of Object.entries(contract) as [Channel, { access: string }][]) {
+      if (spec.access === 'public' || spec.access === 'session') continue;
+      for (const u of users) {
+        const want = expected(u.level, u.roles, u.declared, spec.access as Permission);
+        const r = await t.raw(u.conn, channel, SAMPLE_INPUTS[channel]);
+        const refusedByPolicy = !r.ok && PERMISSION_REFUSALS.includes(r.error.code);
+        assert.equal(!refusedByPolicy, want, `${channel} as ${u.level}+[${u.roles.join(',')}] declared=${u.declared}: ${r.ok ? 'ok' : r.error.code}`);
+        assert.ok(r.ok || r.error.code !== 'invalid_input', `${channel}: the sample input must be valid`);
+        checked++;
+      }
+    }
+    assert.ok(checked > 500);
+  });
+});
