@@ -2,7 +2,7 @@
 // Every command logs in as a named user (--as) and goes through Router.invoke like the app does.
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { BUSINESSES, PRIVILEGE_LEVELS, ROLES, type Business, type PrivilegeLevel, type Role } from '../../shared/codes';
+import { BUSINESSES, DESIGNATIONS, PRIVILEGE_LEVELS, ROLES, type Business, type Designation, type PrivilegeLevel, type Role } from '../../shared/codes';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/rpc';
 import { KeyFileKeystore } from '../core/store';
 import { Connection, openKura, Router } from '../rpc';
@@ -19,6 +19,15 @@ const USAGE = `kura-admin --data-dir DIR <command>
   mynumber lookup --as ID --business kyufu
         個人番号で検索（番号はプロンプトまたは KURA_MYNUMBER）/ look up by My Number
   audit verify --as ID              操作ログの改ざん検査 / verify the operation log chain
+  user disable|enable|unlock --as ID --user-id ID --reason 理由
+  user retire --as ID --user-id ID --retired-on YYYY-MM-DD --reason 理由
+  user reset-password --as ID --user-id ID --reason 理由   (temporary password: KURA_NEW_PASSWORD or prompt)
+  grant set --as ID --user-id ID --level VIEW --business kyufu --from YYYY-MM-DD [--to YYYY-MM-DD] --reason 理由
+  role set --as ID --user-id ID --role manager,sysadmin --reason 理由
+  assignments --as ID [--level L] [--business B] [--role R] [--status active|locked|disabled|retired]
+        割当状況一覧 / assignment status list (tab-separated)
+  review record --as ID --findings 所見     割当状況の定期確認の記録 / record the periodic review
+  terminal designate --as ID --designation media,backup,integrated_exchange,e_application --reason 理由
 
 Passwords: KURA_PASSWORD (the --as user's) or a hidden prompt. Development key-file keystore only:
 a store made by the Electron app (OS keystore) is refused here.`;
@@ -47,6 +56,7 @@ export async function main(argv: string[]): Promise<number> {
       'data-dir': { type: 'string' }, as: { type: 'string' }, 'terminal-name': { type: 'string' }, 'user-id': { type: 'string' },
       'employee-no': { type: 'string' }, name: { type: 'string' }, department: { type: 'string' }, level: { type: 'string' },
       business: { type: 'string' }, role: { type: 'string' }, reason: { type: 'string' }, members: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      'retired-on': { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, status: { type: 'string' }, findings: { type: 'string' }, designation: { type: 'string' },
     },
   });
   const command = positionals.join(' ');
@@ -115,6 +125,68 @@ export async function main(argv: string[]): Promise<number> {
         const r = await call('audit.verify', {});
         console.log(r.ok ? `操作ログは改ざんされていません / log intact: ${r.entries} entries` : `操作ログの不整合 / log broken at #${r.firstBadSeq}: ${r.reason}`);
         return r.ok ? 0 : 4;
+      }
+      case 'user disable':
+      case 'user enable':
+      case 'user unlock': {
+        await loginAs();
+        const action = command.split(' ')[1] as 'disable' | 'enable' | 'unlock';
+        await call('user.setStatus', { userId: required(values['user-id'], 'user-id'), action, reason: required(values.reason, 'reason') });
+        console.log(`完了しました / done: ${action} ${values['user-id']}`);
+        return 0;
+      }
+      case 'user retire': {
+        await loginAs();
+        await call('user.retire', { userId: required(values['user-id'], 'user-id'), retiredOn: required(values['retired-on'], 'retired-on'), reason: required(values.reason, 'reason') });
+        console.log(`退職日を登録しました / retirement recorded: ${values['user-id']} ${values['retired-on']}`);
+        return 0;
+      }
+      case 'user reset-password': {
+        await loginAs();
+        const temporaryPassword = await askSecret('仮パスワード / temporary password: ', 'KURA_NEW_PASSWORD');
+        await call('user.resetPassword', { userId: required(values['user-id'], 'user-id'), temporaryPassword, reason: required(values.reason, 'reason') });
+        console.log(`仮パスワードを設定しました（次回ログイン時に変更） / reset: must change at next login`);
+        return 0;
+      }
+      case 'grant set': {
+        await loginAs();
+        const r = await call('grant.set', {
+          userId: required(values['user-id'], 'user-id'), level: list(required(values.level, 'level'), PRIVILEGE_LEVELS, 'level')[0]!,
+          businesses: list<Business>(values.business, BUSINESSES, 'business'), validFrom: required(values.from, 'from'), validTo: values.to ?? null, reason: required(values.reason, 'reason'),
+        });
+        console.log(`現在 / now: ${r.current.level} [${r.current.businesses.join(',')}]` + r.upcoming.map((g) => `\n予定 / from ${g.validFrom}: ${g.level} [${g.businesses.join(',')}]`).join(''));
+        return 0;
+      }
+      case 'role set': {
+        await loginAs();
+        const u = await call('role.set', { userId: required(values['user-id'], 'user-id'), roles: list<Role>(values.role, ROLES, 'role'), reason: required(values.reason, 'reason') });
+        console.log(`役割 / roles: ${u.userId} [${u.roles.join(',')}]`);
+        return 0;
+      }
+      case 'assignments': {
+        await loginAs();
+        const r = await call('access.assignments', {
+          level: list(values.level, PRIVILEGE_LEVELS, 'level')[0], business: list<Business>(values.business, BUSINESSES, 'business')[0], role: list<Role>(values.role, ROLES, 'role')[0],
+          status: list(values.status, ['active', 'locked', 'disabled', 'retired'] as const, 'status')[0],
+        });
+        console.log(`# 割当状況一覧 ${r.asOf}\nユーザID\t氏名\t職員番号\t役割\t取扱特権レベル\t業務\t有効期間\t状態\t最終ログイン\tパスワード経過日数`);
+        for (const row of r.rows) {
+          const period = `${row.current.validFrom}〜${row.current.validTo ?? ''}`;
+          console.log([row.userId, row.name, row.employeeNo, row.roles.join(','), row.current.level, row.current.businesses.join(','), period, row.status, row.lastLoginAt ?? '-', row.passwordAgeDays].join('\t'));
+        }
+        return 0;
+      }
+      case 'review record': {
+        await loginAs();
+        const r = await call('access.recordReview', { findings: required(values.findings, 'findings') });
+        console.log(`確認を記録しました / review #${r.reviewId} recorded at ${r.reviewedAt}`);
+        return 0;
+      }
+      case 'terminal designate': {
+        await loginAs();
+        const r = await call('terminal.setDesignations', { designations: list<Designation>(values.designation, DESIGNATIONS, 'designation'), reason: required(values.reason, 'reason') });
+        console.log(`指定 / designations: [${r.designations.join(',')}]`);
+        return 0;
       }
       default:
         throw new CliError(`不明なコマンドです / unknown command: ${command}\n\n${USAGE}`);

@@ -16,8 +16,9 @@ function kuraAdmin(args: string[], env: Record<string, string> = {}): { code: nu
 }
 const MANAGER_ENV = { KURA_PASSWORD: 'Manager-pass-2026' };
 
+after(() => rmSync(dir, { recursive: true, force: true }));
+
 describe('kura-admin', () => {
-  after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('AC-1: init creates the store and the first manager', () => {
     const r = kuraAdmin(['init', '--terminal-name', '本部-端末01', '--user-id', 'kanri.taro', '--employee-no', 'E0001', '--name', '管理 太郎'], MANAGER_ENV);
@@ -63,5 +64,30 @@ describe('kura-admin', () => {
     const r = kuraAdmin(['audit', 'verify', '--as', 'kanri.taro']);
     assert.equal(r.code, 2);
     assert.match(r.err, /KURA_PASSWORD/);
+  });
+});
+
+describe('kura-admin: access administration (issue 4)', () => {
+  it('AC-3, AC-6: grant set, assignments and review record go through the router', () => {
+    const grant = kuraAdmin(['grant', 'set', '--as', 'kanri.taro', '--user-id', 'tanaka.hanako', '--level', 'EDIT', '--business', 'tekiyo', '--from', '2099-04-01', '--reason', '4月異動'], MANAGER_ENV);
+    assert.equal(grant.code, 0, grant.err);
+    assert.match(grant.out, /from 2099-04-01: EDIT \[tekiyo\]/);
+    const self = kuraAdmin(['grant', 'set', '--as', 'kanri.taro', '--user-id', 'kanri.taro', '--level', 'EDIT', '--business', 'tekiyo', '--from', '2099-04-01', '--reason', '自分'], MANAGER_ENV);
+    assert.equal(self.code, 2);
+    assert.match(self.err, /自分自身の権限は変更できません/);
+    const list = kuraAdmin(['assignments', '--as', 'kanri.taro'], MANAGER_ENV);
+    assert.equal(list.code, 0, list.err);
+    assert.match(list.out, /tanaka\.hanako\t田中 花子\tE0002\t\tVIEW\tkyufu/);
+    const review = kuraAdmin(['review', 'record', '--as', 'kanri.taro', '--findings', '問題なし'], MANAGER_ENV);
+    assert.equal(review.code, 0, review.err);
+    assert.match(review.out, /review #1 recorded/);
+  });
+
+  it('AC-12, AC-4: terminal designate and user retire', () => {
+    const d = kuraAdmin(['terminal', 'designate', '--as', 'kanri.taro', '--designation', 'media', '--reason', '指定'], MANAGER_ENV);
+    assert.equal(d.code, 0, d.err);
+    assert.match(d.out, /\[media\]/);
+    const r = kuraAdmin(['user', 'retire', '--as', 'kanri.taro', '--user-id', 'tanaka.hanako', '--retired-on', '2099-03-31', '--reason', '退職'], MANAGER_ENV);
+    assert.equal(r.code, 0, r.err);
   });
 });

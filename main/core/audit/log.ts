@@ -21,14 +21,22 @@ export type AuditRow = AuditRecord & { seq: number; at: string; prevHash: string
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-function entryHash(prevHash: string, seq: number, at: string, r: AuditRecord): string {
-  const body = canonicalJson({ seq, at, operator: r.operator, terminal: r.terminal, business: r.business, event: r.event, target: r.target, outcome: r.outcome, detail: r.detail });
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+/** The hashed text: the entry's fields, then its detail, both canonical (reference.md). */
+function entryText(seq: number, at: string, r: AuditRecord, detailJson: string): string {
+  const fields = canonicalJson({ seq, at, operator: r.operator, terminal: r.terminal, business: r.business, event: r.event, target: r.target, outcome: r.outcome });
+  return `${fields}\n${detailJson}`;
+}
+
+function entryHash(prevHash: string, text: string): string {
+  return createHash('sha256').update(prevHash).update('\n').update(text).digest('hex');
 }
 
 /** Refuses any entry that would put a 12-digit run (a possible My Number) into the log (AU-3, AC-9). */
 export function assertNoMyNumber(record: AuditRecord): void {
-  const text = canonicalJson(record);
+  assertNoTwelveDigits(canonicalJson(record));
+}
+
+function assertNoTwelveDigits(text: string): void {
   if (TWELVE_DIGIT_RUN.test(text)) throw new Error('operation log entry refused: it contains a 12-digit number');
 }
 
@@ -48,13 +56,14 @@ export class AuditLog {
 
   /** Appends inside the caller's transaction (AU-1: same transaction as the action). */
   append(record: AuditRecord): number {
-    assertNoMyNumber(record);
     const last = this.lastStmt.get() as { seq: number; hash: string } | undefined;
     const seq = (last?.seq ?? 0) + 1;
     const prevHash = last?.hash ?? GENESIS_HASH;
     const at = this.now().toISOString();
-    const hash = entryHash(prevHash, seq, at, record);
-    this.insertStmt.run(seq, at, record.operator, record.terminal, record.business, record.event, record.target, record.outcome, canonicalJson(record.detail), prevHash, hash);
+    const detailJson = canonicalJson(record.detail);
+    const text = entryText(seq, at, record, detailJson);
+    assertNoTwelveDigits(text);
+    this.insertStmt.run(seq, at, record.operator, record.terminal, record.business, record.event, record.target, record.outcome, detailJson, prevHash, entryHash(prevHash, text));
     return seq;
   }
 
@@ -77,10 +86,12 @@ export class AuditLog {
     let entries = 0;
     for (const raw of this.db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<RawRow>) {
       const row = fromRaw(raw);
+      // The stored detail is hashed as stored: re-canonicalising would hide an edit that keeps the meaning.
+      const text = entryText(row.seq, row.at, row, raw.detail);
       entries++;
       if (row.seq !== expectedSeq) return { ok: false, entries, firstBadSeq: row.seq, reason: 'sequence gap' };
       if (row.prevHash !== prevHash) return { ok: false, entries, firstBadSeq: row.seq, reason: 'chain broken' };
-      if (entryHash(prevHash, row.seq, row.at, row) !== row.hash) return { ok: false, entries, firstBadSeq: row.seq, reason: 'entry altered' };
+      if (entryHash(prevHash, text) !== row.hash) return { ok: false, entries, firstBadSeq: row.seq, reason: 'entry altered' };
       prevHash = row.hash;
       expectedSeq++;
     }
