@@ -1,0 +1,26 @@
+// `npm start` without Electron (scripts/start.mjs): the dev host on 127.0.0.1 with a development
+// store in .kura-data/. Press Enter for a fresh one-time address (a reload uses up the old one).
+import { resolve } from 'node:path';
+import { startDevHost } from './index';
+
+const args = process.argv.slice(2);
+const demo = args.includes('--demo');
+const portArg = args.find((a) => a.startsWith('--port='));
+const dataDir = resolve(process.env.KURA_DATA_DIR ?? '.kura-data');
+
+const host = await startDevHost({ dataDir, port: portArg ? Number(portArg.slice(7)) : 0, demo });
+const show = (url: string): void => {
+  console.log('');
+  console.log('Kura 開発用ホスト（開発専用・鍵ファイル使用） / Kura dev host (development only, key-file keystore)');
+  console.log(`データ / data: ${dataDir}`);
+  console.log('ブラウザで次のアドレスを開いてください（1回限り有効） / Open this address in a browser (valid once):');
+  console.log(`  ${url}`);
+  console.log('新しいアドレスは Enter キー、終了は Ctrl+C / Enter for a new address, Ctrl+C to stop.');
+};
+show(host.url);
+process.stdin.on('data', () => show(host.issueUrl()));
+const stop = (): void => {
+  void host.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,131 @@
+// E2E harness: the real dev host (real router, real SQLCipher store) on a temporary folder, the
+// renderer built into a temporary folder, and Debian's Chromium driven by playwright-core.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Business, PrivilegeLevel } from '../../shared/codes';
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/rpc';
+import { TWELVE_DIGIT_RUN } from '../../shared/mynumber';
+import { startDevHost, type DevHost } from '../../main/devhost';
+import { Connection } from '../../main/rpc';
+import { Clock } from '../helpers/kura';
+
+export const MANAGER = { userId: 'kanri.taro', employeeNo: 'E0001', name: '管理 太郎', password: 'Manager-pass-2026' };
+export const INITIAL_PASSWORD = 'Initial-pass-2026';
+export const CLERK_PASSWORD = 'Clerk-pass-2026x';
+/** AC-10: the shortest idle time the policy schema allows, so the idle test moves the clock 31 s. */
+export const IDLE_LOCK_SECONDS = 30;
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+  return context.newPage();
+}
+
+export type Harness = {
+  host: DevHost;
+  clock: Clock;
+  dir: string;
+  call<C extends Channel>(conn: Connection, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
+  manager(): Promise<Connection>;
+  /** Creates a user through the router as the manager would (the UI for it is another screen). */
+  addClerk(userId: string, level: PrivilegeLevel, businesses: Business[]): Promise<void>;
+  close(): Promise<void>;
+};
+
+let employeeSeq = 200;
+
+/** Builds the renderer once per test file into its own folder, so parallel runs never share output. */
+function buildRenderer(dir: string): string {
+  const out = join(dir, 'renderer');
+  execFileSync(process.execPath, ['scripts/build-renderer.mjs', out], { stdio: 'pipe' });
+  return out;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'kura-e2e-'));
+  const policy = JSON.parse(readFileSync('resources/policy.json', 'utf8')) as { session: { idleLockSeconds: number } };
+  policy.session.idleLockSeconds = IDLE_LOCK_SECONDS;
+  const policyPath = join(dir, 'policy.json');
+  writeFileSync(policyPath, JSON.stringify(policy));
+  const clock = new Clock();
+  const host = await startDevHost({ dataDir: join(dir, 'store'), port: 0, policyPath, now: clock.now, rendererDir: buildRenderer(dir), log: () => undefined });
+  const call = async <C extends Channel>(conn: Connection, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
+    const r = await host.router.invoke(conn, channel, input);
+    if (!r.ok) throw new Error(`${channel} refused: ${r.error.code} ${r.error.en}`);
+    return r.data as ChannelOutput<C>;
+  };
+  const manager = async (): Promise<Connection> => {
+    const conn = new Connection('test');
+    await call(conn, 'auth.login', { userId: MANAGER.userId, password: MANAGER.password });
+    return conn;
+  };
+  return {
+    host,
+    clock,
+    dir,
+    call,
+    manager,
+    async addClerk(userId, level, businesses) {
+      const admin = await manager();
+      await call(admin, 'user.add', { userId, employeeNo: `E${employeeSeq++}`, name: `職員 ${userId}`, initialPassword: INITIAL_PASSWORD, level, businesses, roles: [], reason: 'E2E' });
+      await call(admin, 'auth.logout', {});
+    },
+    async close() {
+      await host.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Setup through the router (for tests whose subject is not the setup screen). */
+export async function setUpThroughRouter(h: Harness, seed: { members: number; withMyNumberRatio: number }[]): Promise<void> {
+  await h.call(new Connection('test'), 'setup.init', { terminalName: '本部-端末01', manager: MANAGER });
+  const admin = await h.manager();
+  for (const s of seed) await h.call(admin, 'demo.seed', s);
+  await h.call(admin, 'auth.logout', {});
+}
+
+/** Saves a 1366×768 screenshot to docs/screenshots when KURA_SCREENSHOTS=1 (so plain runs leave git clean). */
+export async function shoot(page: Page, name: string): Promise<void> {
+  if (process.env.KURA_SCREENSHOTS !== '1') return;
+  mkdirSync('docs/screenshots', { recursive: true });
+  await page.screenshot({ path: join('docs/screenshots', `${name}.png`) });
+}
+
+/** The way the reveal shows a number (1234 5678 9018), so a grouped number is caught as well. */
+const GROUPED_TWELVE = /(?<!\d)\d{4}[ \u00a0-]\d{4}[ \u00a0-]\d{4}(?!\d)/g;
+
+/** AC-9: every standalone 12-digit run (plain or grouped) in the page's markup and visible text. */
+export async function twelveDigitRunsInDom(page: Page): Promise<string[]> {
+  const { html, text } = await page.evaluate(() => ({ html: document.documentElement.outerHTML, text: document.body.innerText }));
+  const plain = new RegExp(TWELVE_DIGIT_RUN.source, 'g');
+  return [html, text].flatMap((s) => [...(s.match(plain) ?? []), ...(s.match(GROUPED_TWELVE) ?? [])]);
+}
+
+export async function logIn(page: Page, userId: string, password: string): Promise<void> {
+  await page.locator('#userId').fill(userId);
+  await page.locator('#password').fill(password);
+  await page.getByRole('button', { name: 'ログイン' }).click();
+}
+
+export async function changePassword(page: Page, current: string, next: string): Promise<void> {
+  await page.locator('#currentPassword').fill(current);
+  await page.locator('#newPassword').fill(next);
+  await page.locator('#confirmPassword').fill(next);
+  await page.getByRole('button', { name: '変更' }).click();
+}
+
+export async function searchKana(page: Page, query: string, limit = '1000'): Promise<void> {
+  await page.locator('#searchBy').selectOption('kanaName');
+  await page.locator('#searchLimit').selectOption(limit);
+  await page.locator('#searchQuery').fill(query);
+  await page.getByRole('button', { name: '検索', exact: true }).click();
+}
