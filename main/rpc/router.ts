@@ -3,7 +3,7 @@
 // log entry in the same transaction (AU-1), validate the output, and return errors without stacks.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { DESIGNATION_LABELS } from '../../shared/codes';
+import { BUSINESS_LABELS, DESIGNATION_LABELS } from '../../shared/codes';
 import { KuraError, toWireError } from '../../shared/errors';
 import { TWELVE_DIGIT_RUN } from '../../shared/mynumber';
 import { contract, type Channel, type ChannelOutput, type ChannelParsedInput, type ChannelSpec, type RpcResult } from '../../shared/rpc';
@@ -71,6 +71,9 @@ export class Router {
     const subject = this.bindSession(conn, channel, now);
     if (!parsed.success) throw this.refuse(conn, channel, subject, invalidInput(parsed.error));
     if (spec.access !== 'public' && spec.access !== 'session') this.check(conn, channel, subject!, spec.access);
+    if (spec.business && subject?.declared !== spec.business) {
+      throw this.refuse(conn, channel, subject, new KuraError('business_required', { business: BUSINESS_LABELS[spec.business].ja }), { business: spec.business });
+    }
     if (spec.designation && !kura.designations().includes(spec.designation)) {
       // AC-12: the menu may hide it; this refusal is the control.
       throw this.refuse(conn, channel, subject, new KuraError('terminal_not_designated', { designation: DESIGNATION_LABELS[spec.designation].ja }), { designation: spec.designation });

@@ -37,6 +37,9 @@ export const ERROR_MESSAGES = {
   user_not_found: { ja: '利用者 {userId} は登録されていません。', en: 'No user {userId}.' },
   invalid_period: { ja: '有効期間が正しくありません（終了日は開始日より後にしてください）。', en: 'The validity period is not valid (the end must be after the start).' },
   retroactive_grant: { ja: '過去の日付から権限を付与することはできません。', en: 'A grant cannot start in the past.' },
+  business_required: { ja: 'この操作は{business}業務で行います。業務を{business}に切り替えてください。', en: 'This is {business} work; switch the business to {business} first.' },
+  import_not_found: { ja: '取込 {importId} は見つからないか、既に確定または中止されています。', en: 'Import {importId} does not exist or was already confirmed or abandoned.' },
+  sync_grace_exceeded: { ja: 'この端末は{days}日以上データセンターと同期していないため、ログインできません。回線を確認し、同期してから再度お試しください。', en: 'This terminal has not synced for over {days} days; logins are refused until it syncs.' },
   internal: { ja: '処理中に問題が発生しました。操作ログ番号 {ref} をシステム管理責任者に伝えてください。', en: 'Something went wrong. Give reference {ref} to the system administrator.' },
 } satisfies Record<string, Message>;
 

@@ -5,6 +5,9 @@
 import type { z } from 'zod';
 import { accessChannels } from './channels/access';
 import { foundationChannels } from './channels/foundation';
+import { importChannels } from './channels/imports';
+import { mediaChannels } from './channels/media';
+import { syncChannels } from './channels/sync';
 import type { ChannelSpec } from './spec';
 
 export type { ChannelSpec } from './spec';
@@ -12,6 +15,9 @@ export type { ChannelSpec } from './spec';
 export const contract = {
   ...foundationChannels,
   ...accessChannels,
+  ...importChannels,
+  ...syncChannels,
+  ...mediaChannels,
 } satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -15,6 +15,12 @@ export const PERMISSIONS = [
   'audit.read',
   'audit.verify',
   'demo.seed',
+  'import.preview', // read an employer file, review its rows, receipts (no digits shown)
+  'import.confirm', // register an employer file's accepted rows
+  'media.ledger', // media ledger: register, take-out/return, revoke, dispose, cross-check, OS policy (MD-1, MD-8, MD-9)
+  'media.use', // see drives and the ledger, read from and wipe registered media (MD-2, MD-5, MD-7)
+  'export.request', // ask to copy specific data to a registered medium (MD-4)
+  'export.approve', // approve or refuse an export, confirm a wipe (管理責任者, MD-4, MD-7)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -25,4 +31,7 @@ export const MY_NUMBER_PERMISSIONS: readonly Permission[] = [
   'mynumber.reveal',
   'mynumber.register',
   'mynumber.correct',
+  'import.preview',
+  'import.confirm',
+  'export.request',
 ];

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Designation } from '../codes';
+import type { Business, Designation } from '../codes';
 import type { Permission } from './permissions';
 
 /**
@@ -17,4 +17,6 @@ export type ChannelSpec = {
   allowWhenRestricted?: boolean;
   /** AC-12: only a terminal holding this designation may serve the channel (media, backup ...). */
   designation?: Designation;
+  /** AC-7: work that belongs to one business (e.g. employer files are 適用) needs it declared. */
+  business?: Business;
 };

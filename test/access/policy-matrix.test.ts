@@ -34,16 +34,46 @@ export const SAMPLE_INPUTS: Partial<Record<Channel, unknown>> = {
   'access.assignments': {},
   'access.recordReview': { findings: 'matrix' },
   'access.reviews': {},
+  'media.drives': {},
+  'media.identify': { driveId: '/dev/none' },
+  'media.register': { driveId: '/dev/none', kind: 'usb_flash', label: 'm', holder: 'h', storagePlace: 'p' },
+  'media.list': {},
+  'media.get': { mediumId: 'M-9999' },
+  'media.takeOut': { mediumId: 'M-9999', purpose: 'matrix' },
+  'media.return': { mediumId: 'M-9999', note: '' },
+  'media.revoke': { mediumId: 'M-9999', reason: 'matrix' },
+  'media.dispose': { mediumId: 'M-9999', method: '破砕', witness: '立会 者' },
+  'media.files': { mediumId: 'M-9999' },
+  'media.scan': { mediumId: 'M-9999', path: 'a.csv' },
+  'media.wipe': { requestId: 'X-99999' },
+  'media.wipeConfirm': { requestId: 'X-99999' },
+  'media.crossCheck': {},
+  'media.osPolicy': { target: 'usbguard' },
+  'export.request': { mediumId: 'M-9999', shikakuIds: ['Q000000001'], reason: 'matrix' },
+  'export.list': {},
+  'export.approve': { requestId: 'X-99999' },
+  'export.refuse': { requestId: 'X-99999', reason: 'matrix' },
+  'imports.preview': { path: '/nonexistent/m.csv', kind: 'input' },
+  'imports.progress': { requestId: 'matrix-req-1' },
+  'imports.list': {},
+  'imports.get': { importId: 'IMP-20260101-AAAAAA' },
+  'imports.rows': { importId: 'IMP-20260101-AAAAAA' },
+  'imports.confirm': { importId: 'IMP-20260101-AAAAAA' },
+  'imports.abandon': { importId: 'IMP-20260101-AAAAAA' },
+  'imports.receipt': { importId: 'IMP-20260101-AAAAAA' },
 };
 
 type PolicyFile = { levels: Record<PrivilegeLevel, string[]>; roles: Record<Role, string[]> };
 const policy = JSON.parse(readFileSync('resources/policy.json', 'utf8')) as PolicyFile;
 const ROLE_SETS: Role[][] = [[], ['manager'], ['sysadmin'], ['manager', 'sysadmin']];
-const PERMISSION_REFUSALS = ['forbidden', 'business_not_declared', 'business_not_assigned'];
+const PERMISSION_REFUSALS = ['forbidden', 'business_not_declared', 'business_not_assigned', 'business_required'];
 
-function expected(level: PrivilegeLevel, roles: Role[], declared: boolean, permission: Permission): boolean {
+/** Allowed by the table: the permission is held, and My Number work has a declared business; work
+ * bound to one business (imports: 適用) needs that one declared. */
+function expected(level: PrivilegeLevel, roles: Role[], declared: boolean, permission: Permission, business: string | undefined): boolean {
   const held = new Set([...policy.levels[level], ...roles.flatMap((r) => policy.roles[r])]);
   if (!held.has(permission)) return false;
+  if (business && !declared) return false;
   return !MY_NUMBER_PERMISSIONS.includes(permission) || declared;
 }
 
@@ -60,7 +90,7 @@ describe('AC-2, AC-11: the policy matrix', () => {
       for (const roles of ROLE_SETS) {
         for (const declared of [true, false]) {
           const userId = `matrix.u${n++}`;
-          const businesses = level === 'NONE' ? [] : (['kyufu'] as const);
+          const businesses = level === 'NONE' ? [] : (['kyufu', 'tekiyo'] as const);
           const conn = await t.clerk(userId, level, [...businesses], declared && level !== 'NONE' ? 'kyufu' : undefined, roles);
           users.push({ level, roles, declared: declared && level !== 'NONE', conn });
         }
@@ -78,10 +108,12 @@ describe('AC-2, AC-11: the policy matrix', () => {
 
   it('AC-2, AC-11: the router allows exactly what the policy table says, for every level, role set and business', async () => {
     let checked = 0;
-    for (const [channel, spec] of Object.entries(contract) as [Channel, { access: string }][]) {
+    for (const [channel, spec] of Object.entries(contract) as [Channel, { access: string; business?: 'tekiyo' | 'kyufu' }][]) {
       if (spec.access === 'public' || spec.access === 'session') continue;
       for (const u of users) {
-        const want = expected(u.level, u.roles, u.declared, spec.access as Permission);
+        // A user who declares at all declares the channel's own business when it has one.
+        if (u.declared) await t.call(u.conn, 'session.declareBusiness', { business: spec.business ?? 'kyufu' });
+        const want = expected(u.level, u.roles, u.declared, spec.access as Permission, spec.business);
         const r = await t.raw(u.conn, channel, SAMPLE_INPUTS[channel]);
         const refusedByPolicy = !r.ok && PERMISSION_REFUSALS.includes(r.error.code);
         assert.equal(!refusedByPolicy, want, `${channel} as ${u.level}+[${u.roles.join(',')}] declared=${u.declared}: ${r.ok ? 'ok' : r.error.code}`);

@@ -101,3 +101,20 @@ describe('AU-1, AU-2: operation log', () => {
     assert.equal(r.ok, true);
   });
 });
+
+describe('AU-3: machine identifiers in the log', () => {
+  it('AU-3: a digest or USB serial that happens to hold 12 digits is logged; the same digits anywhere else are refused', () => {
+    const base = { operator: 'x', terminal: 't', business: null, event: 'e', target: null, outcome: 'ok' as const };
+    const t = startKura({ setup: false });
+    return t.then((k) => {
+      try {
+        k.kura.store.transaction(() => k.kura.audit.append({ ...base, detail: { sha256: 'ab123456789012cd', serial: '200512345678' } }));
+        assert.throws(() => k.kura.store.transaction(() => k.kura.audit.append({ ...base, detail: { note: '200512345678' } })), /12-digit/);
+        assert.throws(() => k.kura.store.transaction(() => k.kura.audit.append({ ...base, detail: { serial: { nested: '200512345678' } } })), /12-digit/);
+        assert.equal(k.kura.audit.verify().ok, true);
+      } finally {
+        k.close();
+      }
+    });
+  });
+});

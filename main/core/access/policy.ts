@@ -21,6 +21,10 @@ export const policySchema = z.object({
     /** Wrong passwords tolerated; the next one locks the ID (AC-5). */
     maxFailedAttempts: z.number().int().min(1).max(20),
   }),
+  sync: z.strictObject({
+    /** AC-4: a terminal that has not synced for this long refuses logins (deactivations must reach it). */
+    offlineGraceDays: z.number().int().min(1).max(90),
+  }),
 });
 
 export type Policy = z.infer<typeof policySchema>;

@@ -1,12 +1,16 @@
 import { KuraError } from '../../../shared/errors';
 import { userIdSchema } from '../../../shared/rpc';
 import { applyLoginOutcome, assertMayLogIn, assertNotReused, assertStrongEnough, checkLogin, hashPassword, verifyPassword } from '../../core/auth';
+import { syncGraceExceeded } from '../../core/sync';
 import type { Handler } from '../router';
 import { sessionInfo } from './session-info';
 
 /** AC-1, AC-5: personal ID and password; failures counted, the one too many locks the ID. */
 export const login: Handler<'auth.login'> = async ({ kura, input, conn, now, commit, setOperator }) => {
   if (kura.users.count() === 0) throw new KuraError('not_initialized');
+  // AC-4: a terminal out of touch with the data center cannot know who was deactivated: no logins.
+  const graceDays = kura.policy.sync.offlineGraceDays;
+  if (syncGraceExceeded(kura.store.db, now, graceDays)) throw new KuraError('sync_grace_exceeded', { days: graceDays });
   conn.end();
   conn.replaced = false;
   // Only a well-formed ID goes into the log: someone may type anything, even a number, into the field.

@@ -5,9 +5,12 @@ import { accessHandlers } from './access';
 import { listAudit, verifyAudit } from './audit';
 import { changePassword, declareBusiness, getSession, lock, login, logout, unlock } from './auth';
 import { seedDemo } from './demo';
+import { importHandlers } from './imports';
+import { mediaHandlers } from './media';
 import { getMember, searchMembers } from './members';
 import { correctMyNumber, registerMyNumber, revealMyNumber } from './mynumber';
 import { setupInit, setupStatus } from './setup';
+import { syncHandlers } from './sync';
 import { addUser, listUsers } from './users';
 
 const foundationHandlers = {
@@ -36,4 +39,7 @@ const foundationHandlers = {
 export const handlers: Handlers = {
   ...foundationHandlers,
   ...accessHandlers,
+  ...importHandlers,
+  ...syncHandlers,
+  ...mediaHandlers,
 };

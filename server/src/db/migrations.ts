@@ -1,0 +1,160 @@
+// The data center's schema, versioned like the terminal's: each migration runs once, in a transaction,
+// and is recorded in schema_migrations. A second server starting at the same time waits on the lock.
+import type { Pool } from 'pg';
+
+export type ServerMigration = { version: number; name: string; sql: string };
+
+export const serverMigrations: ServerMigration[] = [
+  {
+    version: 1,
+    name: 'system of record',
+    sql: `
+-- One commit-ordered sequence for every replicated row: values are only ever taken while holding the
+-- change lock (see sync/change-lock.ts), so a pull never serves a number a later commit could undercut.
+CREATE SEQUENCE change_seq;
+
+CREATE TABLE terminals (
+  terminal_id TEXT PRIMARY KEY,
+  enrolled_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  last_seen_at TIMESTAMPTZ,
+  -- Highest mutation number applied for this terminal: retries below it are skipped, gaps above refused.
+  applied_through BIGINT NOT NULL DEFAULT 0
+);
+
+CREATE TABLE members (
+  shikaku_id TEXT PRIMARY KEY,
+  jigyosho_kigo TEXT NOT NULL,
+  hihokensha_no TEXT NOT NULL,
+  edaban TEXT NOT NULL,
+  kubun INTEGER NOT NULL,
+  zokugara INTEGER,
+  kanji_name TEXT NOT NULL,
+  kana_name TEXT NOT NULL,
+  birth_date TEXT NOT NULL,
+  sex INTEGER NOT NULL,
+  shutoku_date TEXT NOT NULL,
+  soshitsu_date TEXT,
+  version INTEGER NOT NULL,
+  updated_at TEXT NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0,
+  change_seq BIGINT NOT NULL
+);
+CREATE INDEX members_change ON members(change_seq);
+
+-- DP-2: ciphertext and blind index only; the data center holds no key that opens them.
+CREATE TABLE mynumber_master (
+  shikaku_id TEXT PRIMARY KEY,
+  mynumber_enc BYTEA,
+  blind_index BYTEA,
+  sakujo_kubun INTEGER NOT NULL DEFAULT 0,
+  koshin_tsuban INTEGER NOT NULL,
+  koshin_bi TEXT NOT NULL,
+  change_seq BIGINT NOT NULL
+);
+CREATE INDEX mynumber_change ON mynumber_master(change_seq);
+-- One number, one person among live rows. Checked at commit, so a batch that moves a number from one
+-- 資格ID to another is judged on its end state, not on the order its rows were written.
+ALTER TABLE mynumber_master ADD CONSTRAINT mynumber_blind_unique
+  EXCLUDE USING btree (blind_index WITH =) WHERE (sakujo_kubun = 0 AND blind_index IS NOT NULL) DEFERRABLE INITIALLY DEFERRED;
+
+-- A stale 更新通番 or a number already held by someone else: both versions kept for a person with EDIT.
+CREATE TABLE conflicts (
+  id BIGSERIAL PRIMARY KEY,
+  terminal_id TEXT NOT NULL,
+  mutation_seq BIGINT NOT NULL,
+  entity TEXT NOT NULL,
+  shikaku_id TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  base_version INTEGER NOT NULL,
+  server_version INTEGER,
+  incoming JSONB NOT NULL,
+  server_row JSONB,
+  detected_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  resolved_at TIMESTAMPTZ,
+  resolved_by TEXT,
+  UNIQUE (terminal_id, mutation_seq)
+);
+CREATE INDEX conflicts_open ON conflicts(detected_at) WHERE resolved_at IS NULL;
+
+CREATE TABLE users (
+  user_id TEXT PRIMARY KEY,
+  employee_no TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  department TEXT,
+  password_hash TEXT NOT NULL,
+  disabled_at TEXT,
+  retired_on TEXT,
+  version INTEGER NOT NULL,
+  change_seq BIGINT NOT NULL
+);
+CREATE TABLE grants (
+  id BIGINT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(user_id),
+  level TEXT NOT NULL CHECK (level IN ('NONE','VIEW','EDIT','LINK')),
+  businesses TEXT NOT NULL,
+  valid_from TEXT NOT NULL,
+  valid_to TEXT,
+  granted_by TEXT,
+  granted_at TEXT NOT NULL,
+  change_seq BIGINT NOT NULL
+);
+CREATE TABLE media_ledger (
+  media_id TEXT PRIMARY KEY,
+  body JSONB NOT NULL,
+  revoked_at TEXT,
+  version INTEGER NOT NULL,
+  change_seq BIGINT NOT NULL
+);
+
+-- AU-2: each terminal's operation log, its signed checkpoints, and the alerts a fork or rollback raised.
+CREATE TABLE log_entries (
+  terminal_id TEXT NOT NULL,
+  log_id TEXT NOT NULL,
+  seq BIGINT NOT NULL,
+  entry JSONB NOT NULL,
+  hash TEXT NOT NULL,
+  PRIMARY KEY (terminal_id, log_id, seq)
+);
+CREATE TABLE checkpoints (
+  id BIGSERIAL PRIMARY KEY,
+  terminal_id TEXT NOT NULL,
+  log_id TEXT NOT NULL,
+  seq BIGINT NOT NULL,
+  head TEXT NOT NULL,
+  signature TEXT NOT NULL,
+  received_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+CREATE INDEX checkpoints_log ON checkpoints(terminal_id, log_id, seq);
+CREATE TABLE alerts (
+  id BIGSERIAL PRIMARY KEY,
+  terminal_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  detail JSONB NOT NULL,
+  raised_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+`,
+  },
+];
+
+const MIGRATION_LOCK = 0x6b757261; // 'kura'
+
+export async function migrateServer(pool: Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
+    const applied = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+    for (const m of [...serverMigrations].sort((a, b) => a.version - b.version)) {
+      if (applied.has(m.version)) continue;
+      await client.query(m.sql);
+      await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+    }
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK');
+    throw e;
+  } finally {
+    client.release();
+  }
+}
