@@ -17,27 +17,25 @@ const FAILING = new Set(['MEDIUM', 'HIGH', 'CRITICAL']);
  */
 const EXCLUDED = { PreloadJSCheck: 'preload reviewed; surface asserted by test/unit/electron-preload.test.ts' };
 
-/** RFC 4180 enough for this tool's output: quoted fields with "" escapes, commas, CRLF or LF. */
-export function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
-    } else field += c;
+/**
+ * Electronegativity 1.10 does not always quote its CSV fields: a description such as "Failed to parse
+ * CSP, it may not be valid." carries a comma, and a code sample may carry a newline or a quote. So a finding is read
+ * from the start of its line only, where the issue id and the severity never hold a comma; the rest
+ * of the record is kept for display.
+ */
+const RECORD = /^"?([A-Z0-9_]+)"?,\s*"?(INFORMATIONAL|LOW|MEDIUM|HIGH|CRITICAL)"?,\s*"?([A-Z]*)"?,(.*)$/;
+export function parseFindings(text) {
+  const findings = [];
+  const [, ...lines] = text.split(/\r?\n/);
+  for (const line of lines) {
+    const m = RECORD.exec(line);
+    if (m) findings.push({ issue: m[1], severity: m[2], confidence: m[3], rest: m[4] });
+    else if (line.trim() === '') continue;
+    // A line that starts no record and follows none cannot be judged: the gate must not pass it.
+    else if (findings.length === 0) throw new Error(`unreadable report line: ${line.slice(0, 120)}`);
+    else findings[findings.length - 1].rest += ` ${line.trim()}`;
   }
-  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
-  return rows.filter((r) => r.some((f) => f.trim() !== ''));
+  return findings;
 }
 
 function electronVersion() {
@@ -61,22 +59,21 @@ if (run.status !== 0 || !existsSync(csv)) {
   rmSync(dir, { recursive: true, force: true });
   process.exit(1);
 }
-const [header, ...rows] = parseCsv(readFileSync(csv, 'utf8'));
+const report = readFileSync(csv, 'utf8');
 rmSync(dir, { recursive: true, force: true });
-const col = Object.fromEntries((header ?? []).map((h, i) => [h.trim().toLowerCase(), i]));
-if (col.severity === undefined || col.issue === undefined) {
-  console.error('electronegativity gate: unexpected CSV header', header);
+if (!/^issue,\s*severity,\s*confidence/i.test(report)) {
+  console.error(`electronegativity gate: unexpected report header: ${report.split(/\r?\n/)[0]}`);
   process.exit(1);
 }
-const findings = rows.map((r) => ({
-  issue: r[col.issue]?.trim(),
-  severity: r[col.severity]?.trim().toUpperCase(),
-  file: r[col.filename]?.trim(),
-  location: r[col.location]?.trim(),
-  description: r[col.description]?.trim(),
-}));
+let findings;
+try {
+  findings = parseFindings(report);
+} catch (e) {
+  console.error(`electronegativity gate: ${e.message}`);
+  process.exit(1);
+}
 for (const [check, why] of Object.entries(EXCLUDED)) console.log(`electronegativity gate: ${check} excluded (${why})`);
-for (const f of findings) console.log(`  ${f.severity.padEnd(13)} ${f.issue} ${f.file}:${f.location} ${f.description}`);
+for (const f of findings) console.log(`  ${f.severity.padEnd(13)} ${f.issue} ${f.rest.slice(0, 200)}`);
 const failing = findings.filter((f) => FAILING.has(f.severity));
 if (failing.length > 0) {
   console.error(`electronegativity gate: FAILED, ${failing.length} finding(s) of MEDIUM or above in ${input}`);
