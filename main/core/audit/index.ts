@@ -1,2 +1,2 @@
 export { AuditLog, assertNoMyNumber, GENESIS_HASH, type AuditRecord, type AuditRow, type AuditOutcome } from './log';
-export { canonicalJson } from './canonical';
+export { canonicalJson } from '../../../shared/audit';

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { TWELVE_DIGIT_RUN } from '../../../shared/mynumber';
 import type { Db } from '../store';
-import { canonicalJson } from './canonical';
+import { canonicalJson, entryText as sharedEntryText, GENESIS_HASH } from '../../../shared/audit';
 
 export type AuditOutcome = 'ok' | 'refused' | 'failed';
 
@@ -19,13 +19,9 @@ export type AuditRecord = {
 
 export type AuditRow = AuditRecord & { seq: number; at: string; prevHash: string; hash: string };
 
-export const GENESIS_HASH = '0'.repeat(64);
+export { GENESIS_HASH };
 
-/** The hashed text: the entry's fields, then its detail, both canonical (reference.md). */
-function entryText(seq: number, at: string, r: AuditRecord, detailJson: string): string {
-  const fields = canonicalJson({ seq, at, operator: r.operator, terminal: r.terminal, business: r.business, event: r.event, target: r.target, outcome: r.outcome });
-  return `${fields}\n${detailJson}`;
-}
+const entryText = (seq: number, at: string, r: AuditRecord, detailJson: string): string => sharedEntryText({ ...r, seq, at }, detailJson);
 
 function entryHash(prevHash: string, text: string): string {
   return createHash('sha256').update(prevHash).update('\n').update(text).digest('hex');
