@@ -7,6 +7,7 @@ import type { Channel, ChannelInput, ChannelOutput } from '../../shared/rpc';
 import { KeyFileKeystore } from '../core/store';
 import { Connection, openKura, Router } from '../rpc';
 import { askSecret, PromptClosed } from './prompt';
+import { BundleError, readBundle } from './bundle';
 
 const USAGE = `kura-admin --data-dir DIR <command>
 
@@ -27,6 +28,8 @@ const USAGE = `kura-admin --data-dir DIR <command>
   assignments --as ID [--level L] [--business B] [--role R] [--status active|locked|disabled|retired]
         割当状況一覧 / assignment status list (tab-separated)
   review record --as ID --findings 所見     割当状況の定期確認の記録 / record the periodic review
+  sync configure --as ID --bundle FILE --server-url https://…   データセンターへの端末登録 / enrol with the data center
+  sync run --as ID                   今すぐ同期 / sync now
   terminal designate --as ID --designation media,backup,integrated_exchange,e_application --reason 理由
 
 Passwords: KURA_PASSWORD (the --as user's) or a hidden prompt. Development key-file keystore only:
@@ -56,7 +59,7 @@ export async function main(argv: string[]): Promise<number> {
       'data-dir': { type: 'string' }, as: { type: 'string' }, 'terminal-name': { type: 'string' }, 'user-id': { type: 'string' },
       'employee-no': { type: 'string' }, name: { type: 'string' }, department: { type: 'string' }, level: { type: 'string' },
       business: { type: 'string' }, role: { type: 'string' }, reason: { type: 'string' }, members: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-      'retired-on': { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, status: { type: 'string' }, findings: { type: 'string' }, designation: { type: 'string' },
+      'retired-on': { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, status: { type: 'string' }, findings: { type: 'string' }, designation: { type: 'string' }, bundle: { type: 'string' }, 'server-url': { type: 'string' },
     },
   });
   const command = positionals.join(' ');
@@ -188,11 +191,24 @@ export async function main(argv: string[]): Promise<number> {
         console.log(`指定 / designations: [${r.designations.join(',')}]`);
         return 0;
       }
+      case 'sync configure': {
+        await loginAs();
+        const bundle = readBundle(required(values.bundle, 'bundle'));
+        const r = await call('sync.configure', { ...bundle, serverUrl: required(values['server-url'], 'server-url') });
+        console.log(`データセンターに登録しました / enrolled: ${r.terminalId} → ${r.serverUrl}（登録ファイルは削除してください / delete the bundle file now）`);
+        return 0;
+      }
+      case 'sync run': {
+        await loginAs();
+        const r = await call('sync.run', {});
+        console.log(r.ok ? '同期しました / synced' : `同期できませんでした / sync failed: ${r.message?.ja ?? ''} / ${r.message?.en ?? ''}`);
+        return r.ok ? 0 : 5;
+      }
       default:
         throw new CliError(`不明なコマンドです / unknown command: ${command}\n\n${USAGE}`);
     }
   } catch (e) {
-    if (e instanceof CliError || e instanceof PromptClosed) {
+    if (e instanceof CliError || e instanceof PromptClosed || e instanceof BundleError) {
       console.error(e.message);
       return 2;
     }

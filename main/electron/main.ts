@@ -44,6 +44,8 @@ async function start(): Promise<void> {
   const packaged = app.isPackaged;
   const dir = dataDir();
   kura = openKura({ dataDir: dir, keystore: chooseKeystore(dir), packaged });
+  // Issue 7: background sync with the one configured server, once this terminal is enrolled.
+  kura.startSync();
   const router = new Router(kura);
   const { serverOrigin } = loadTerminalConfig(join(app.getPath('userData'), 'terminal.json'));
 

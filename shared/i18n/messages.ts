@@ -40,6 +40,7 @@ export const ERROR_MESSAGES = {
   business_required: { ja: 'この操作は{business}業務で行います。業務を{business}に切り替えてください。', en: 'This is {business} work; switch the business to {business} first.' },
   import_not_found: { ja: '取込 {importId} は見つからないか、既に確定または中止されています。', en: 'Import {importId} does not exist or was already confirmed or abandoned.' },
   sync_grace_exceeded: { ja: 'この端末は{days}日以上データセンターと同期していないため、ログインできません。回線を確認し、同期してから再度お試しください。', en: 'This terminal has not synced for over {days} days; logins are refused until it syncs.' },
+  sync_bundle_invalid: { ja: '端末登録ファイルが正しくありません。証明書・鍵・端末名・接続先（https://）を確認してください。', en: 'The enrolment bundle is not valid: check certificate, key, terminal name and server address (https://).' },
   internal: { ja: '処理中に問題が発生しました。操作ログ番号 {ref} をシステム管理責任者に伝えてください。', en: 'Something went wrong. Give reference {ref} to the system administrator.' },
 } satisfies Record<string, Message>;
 

@@ -61,6 +61,7 @@ export const SAMPLE_INPUTS: Partial<Record<Channel, unknown>> = {
   'imports.confirm': { importId: 'IMP-20260101-AAAAAA' },
   'imports.abandon': { importId: 'IMP-20260101-AAAAAA' },
   'imports.receipt': { importId: 'IMP-20260101-AAAAAA' },
+  'sync.configure': { terminalId: 'T-MATRIX', serverUrl: 'https://127.0.0.1:1', caPem: 'x', certPem: 'x', keyPem: 'x' },
 };
 
 type PolicyFile = { levels: Record<PrivilegeLevel, string[]>; roles: Record<Role, string[]> };

@@ -19,7 +19,23 @@ export const syncStatusOutput = z.strictObject({
 });
 export type SyncStatusOutput = z.infer<typeof syncStatusOutput>;
 
+const pemText = z.string().min(1).max(20_000);
+
 export const syncChannels = {
   // Any logged-in user may see whether the link is up; it shows no personal information.
   'sync.status': { input: z.strictObject({}), output: syncStatusOutput, access: 'session', audit: null, allowWhenRestricted: true },
+  /** DP-6: the one server this terminal may talk to, and its client certificate (from the enrolment bundle). */
+  'sync.configure': {
+    input: z.strictObject({ terminalId: z.string().min(1).max(64), serverUrl: z.string().min(1).max(300), caPem: pemText, certPem: pemText, keyPem: pemText }),
+    output: z.strictObject({ terminalId: z.string(), serverUrl: z.string() }),
+    access: 'terminal.admin',
+    audit: 'sync.configure',
+  },
+  /** Sync now instead of waiting for the background run; it never blocks other work. */
+  'sync.run': {
+    input: z.strictObject({}),
+    output: z.strictObject({ ok: z.boolean(), message: z.strictObject({ ja: z.string(), en: z.string() }).nullable() }),
+    access: 'session',
+    audit: 'sync.run',
+  },
 } satisfies Record<string, ChannelSpec>;
