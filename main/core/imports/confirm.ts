@@ -7,7 +7,6 @@ import type { Store } from '../store';
 import type { RowResult } from './checks';
 import { eraDateToIso } from './era-date';
 import type { ImportKind } from './layouts';
-import { MasterCancellation } from './master-cancel';
 import type { ImportSessionStore, StoredRow } from './session-store';
 import type { ProgressListener } from './validate';
 
@@ -34,7 +33,6 @@ export function confirmImport(deps: Deps, importId: string, actor: string, optio
   const at = deps.now();
   const atIso = at.toISOString();
   const day = japanDay(at);
-  const cancellation = new MasterCancellation(store.db);
   const insertResult = store.db.prepare(
     `INSERT INTO mynumber_input_results (input_date, registered_by, kigo_bango, mynumber_enc, mikinyu_riyu, zokugara, name, birth_date, sex, koshin_kubun, todokesho_code, input_at, shikaku_id, import_id, row_no)
      VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
@@ -65,7 +63,7 @@ export function confirmImport(deps: Deps, importId: string, actor: string, optio
       throw new KuraError('stale_version', { expected: row.expectedVersion ?? 0, actual: status.version ?? 0 });
     }
     if (session.kind === 'cancel') {
-      cancellation.cancel(shikakuId, row.expectedVersion ?? 0, atIso);
+      vault.cancel(shikakuId, row.expectedVersion ?? 0);
       record(row, shikakuId, null, KOSHIN_KUBUN.cancelled);
       result.cancelled++;
     } else if (row.codes.includes('same_number_registered')) {

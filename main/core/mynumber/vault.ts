@@ -16,6 +16,7 @@ export class MyNumberVault {
   private readonly memberExistsStmt;
   private readonly insertStmt;
   private readonly updateStmt;
+  private readonly cancelStmt;
 
   constructor(
     private readonly store: Store,
@@ -26,6 +27,9 @@ export class MyNumberVault {
     this.byBlindStmt = db.prepare('SELECT shikaku_id FROM mynumber_master WHERE blind_index = ? AND sakujo_kubun = 0');
     this.memberExistsStmt = db.prepare('SELECT 1 FROM members WHERE shikaku_id = ? AND deleted = 0');
     this.insertStmt = db.prepare('INSERT INTO mynumber_master (shikaku_id, mynumber_enc, blind_index, sakujo_kubun, koshin_tsuban, koshin_bi) VALUES (?, ?, ?, 0, 1, ?)');
+    this.cancelStmt = db.prepare(
+      'UPDATE mynumber_master SET sakujo_kubun = 1, koshin_tsuban = koshin_tsuban + 1, koshin_bi = ? WHERE shikaku_id = ? AND koshin_tsuban = ? AND sakujo_kubun = 0',
+    );
     this.updateStmt = db.prepare(
       'UPDATE mynumber_master SET mynumber_enc = ?, blind_index = ?, sakujo_kubun = 0, koshin_tsuban = koshin_tsuban + 1, koshin_bi = ? WHERE shikaku_id = ? AND koshin_tsuban = ?',
     );
@@ -87,6 +91,20 @@ export class MyNumberVault {
     const result = this.updateStmt.run(encryptMyNumber(this.store.orgKeys, shikakuId, value), blind, this.now().toISOString(), shikakuId, expectedVersion);
     if (result.changes !== 1) throw new KuraError('stale_version', { expected: expectedVersion, actual: existing.koshin_tsuban });
     return { version: expectedVersion + 1, warnings };
+  }
+
+  /**
+   * 個人番号一括取消: sets 削除区分 on a live row that is still at the 更新通番 the caller read. The
+   * ciphertext stays until the retention purge erases it; a cancelled row no longer holds its number
+   * against "one number, one person" (the unique blind index covers live rows only).
+   */
+  cancel(shikakuId: string, expectedVersion: number): number {
+    const result = this.cancelStmt.run(this.now().toISOString(), shikakuId, expectedVersion);
+    if (result.changes !== 1) {
+      const actual = (this.rowStmt.get(shikakuId) as MasterRow | undefined)?.koshin_tsuban ?? 0;
+      throw new KuraError('stale_version', { expected: expectedVersion, actual });
+    }
+    return expectedVersion + 1;
   }
 
   private assertMember(shikakuId: string): void {
