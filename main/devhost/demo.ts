@@ -37,6 +37,8 @@ export async function setUpDemo(router: Router, members: number): Promise<boolea
     await call(router, conn, 'auth.changePassword', { currentPassword: INITIAL_PASSWORD, newPassword: u.password });
   }
   await call(router, manager, 'demo.seed', { members, withMyNumberRatio: 0.9 });
+  // The demo stick (a folder, see cli.ts) can be used only on a terminal designated for media (AC-12).
+  await call(router, manager, 'terminal.setDesignations', { designations: ['media'], reason: 'デモ用（demo only）' });
   return true;
 }
 

@@ -10,6 +10,8 @@ import { z } from 'zod';
 import { KuraError, toWireError } from '../../shared/errors';
 import { KeyFileKeystore } from '../core/store';
 import { Connection, openKura, Router, type Kura } from '../rpc';
+import { configureImports, type ImportConfiguration } from '../rpc/handlers/imports';
+import { configureMedia, type MediaConfiguration } from '../rpc/handlers/media';
 import { demoCredentialsText, setUpDemo } from './demo';
 import { assertLoopback, isLoopbackHostHeader } from './loopback';
 import { serveStatic } from './static';
@@ -26,6 +28,10 @@ export type DevHostOptions = {
   now?: () => Date;
   rendererDir?: string;
   log?: (line: string) => void;
+  /** Drives and scanner for the media screens (E2E and the demo pass FakeDrives: a folder plays the stick). */
+  media?: MediaConfiguration;
+  /** Scanner and limits for employer-file imports (E2E passes ClamAV with a test signature file). */
+  imports?: ImportConfiguration;
 };
 
 export type DevHost = {
@@ -54,6 +60,8 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
   const rendererDir = resolve(options.rendererDir ?? 'dist/renderer');
   // Development keystore: the key file sits beside the store; openStore refuses it when packaged (DP-1).
   const kura = openKura({ dataDir: options.dataDir, keystore: new KeyFileKeystore(options.dataDir), packaged: false, policyPath: options.policyPath, now: options.now });
+  if (options.media) configureMedia(kura, options.media);
+  if (options.imports) configureImports(kura, options.imports);
   const router = new Router(kura);
   if (options.demo) {
     const created = await setUpDemo(router, options.demoMembers ?? 2000);

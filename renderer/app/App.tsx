@@ -1,34 +1,34 @@
 import { useEffect } from 'react';
-import { AuditScreen } from '../features/admin/AuditScreen';
-import { UsersScreen } from '../features/admin/UsersScreen';
-import { MemberDetailScreen } from '../features/members/MemberDetailScreen';
-import { SearchScreen } from '../features/members/SearchScreen';
 import { installCopyGuard } from '../features/mynumber/copy-guard';
-import { MyNumberFormScreen } from '../features/mynumber/MyNumberFormScreen';
 import { NoticeBar } from '../ui/Notice';
 import { Banner, LangSwitch } from './Banner';
 import { subscribe } from './client';
 import { useIdleLock } from './idle';
+import { allowed, navEntry } from './nav';
 import { BusinessScreen } from './screens/BusinessScreen';
 import { ChangePasswordScreen } from './screens/ChangePasswordScreen';
 import { LockScreen } from './screens/LockScreen';
 import { LoginScreen } from './screens/LoginScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { useApp } from './store';
+import { useSyncPolling } from './sync';
 import { t } from './text';
 
 function WorkArea() {
   const view = useApp((s) => s.view);
+  useSyncPolling();
+  const permissions = useApp((s) => s.session?.permissions ?? []);
+  const business = useApp((s) => s.session?.business ?? null);
+  // AC-11: a screen the session may not use is not drawn (the menu does not offer it either); when a
+  // right ends under an open screen, the member search (open to every level) takes its place.
+  const entry = [navEntry(view), navEntry('search')].find((e) => e && allowed(e, permissions, business));
+  const Screen = entry ? entry.component : null;
   return (
     <div className="work">
       <Banner />
       <main className="work-main">
         <NoticeBar />
-        {view === 'search' ? <SearchScreen /> : null}
-        {view === 'detail' ? <MemberDetailScreen /> : null}
-        {view === 'register' || view === 'correct' ? <MyNumberFormScreen mode={view} /> : null}
-        {view === 'audit' ? <AuditScreen /> : null}
-        {view === 'users' ? <UsersScreen /> : null}
+        {Screen ? <Screen /> : null}
       </main>
     </div>
   );

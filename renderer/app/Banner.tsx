@@ -1,12 +1,9 @@
 import { BUSINESS_LABELS, PRIVILEGE_LABELS } from '../../shared/codes';
-import { useApp, usePermission, type View } from './store';
-import { t, type TextKey } from './text';
-
-const MENU: { view: View; label: TextKey; permission: string }[] = [
-  { view: 'search', label: 'menuSearch', permission: 'member.search' },
-  { view: 'audit', label: 'menuAudit', permission: 'audit.read' },
-  { view: 'users', label: 'menuUsers', permission: 'user.read' },
-];
+import { MyNumberSwitch } from './MyNumberSwitch';
+import { menuEntries, navEntry } from './nav';
+import { useApp, usePermission } from './store';
+import { SyncIndicator } from './SyncIndicator';
+import { t } from './text';
 
 /** Who is working, in which business, on which terminal: always visible while working. */
 export function Banner() {
@@ -19,31 +16,44 @@ export function Banner() {
   const permissions = session?.permissions ?? [];
   if (!session) return null;
   const business = session.business ? BUSINESS_LABELS[session.business][lang] : t(lang, 'noBusinessDeclared');
-  const current: View = view === 'detail' || view === 'register' || view === 'correct' ? 'search' : view;
+  const current = navEntry(view)?.parent ?? view;
 
   return (
     <header className="banner" data-testid="banner">
-      <div className="banner-brand">{t(lang, 'appName')}</div>
-      <dl className="banner-facts">
-        <div>
-          <dt>{t(lang, 'user')}</dt>
-          <dd data-testid="banner-user">
-            {session.user.name}（{session.user.userId}・{PRIVILEGE_LABELS[session.user.level][lang]}）
-          </dd>
+      <div className="banner-top">
+        <div className="banner-brand">{t(lang, 'appName')}</div>
+        <dl className="banner-facts">
+          <div>
+            <dt>{t(lang, 'user')}</dt>
+            <dd data-testid="banner-user">
+              {session.user.name}（{session.user.userId}・{PRIVILEGE_LABELS[session.user.level][lang]}）
+            </dd>
+          </div>
+          <div>
+            <dt>{t(lang, 'business')}</dt>
+            <dd data-testid="banner-business">{business}</dd>
+          </div>
+          <div>
+            <dt>{t(lang, 'terminal')}</dt>
+            <dd data-testid="banner-terminal">{session.terminalName}</dd>
+          </div>
+        </dl>
+        <div className="banner-actions">
+          <SyncIndicator />
+          <MyNumberSwitch />
+          <LangSwitch />
+          <button type="button" data-testid="lock-button" onClick={() => void lock()}>
+            {t(lang, 'lockNow')}
+          </button>
+          <button type="button" onClick={() => void logout()}>
+            {t(lang, 'logout')}
+          </button>
         </div>
-        <div>
-          <dt>{t(lang, 'business')}</dt>
-          <dd data-testid="banner-business">{business}</dd>
-        </div>
-        <div>
-          <dt>{t(lang, 'terminal')}</dt>
-          <dd data-testid="banner-terminal">{session.terminalName}</dd>
-        </div>
-      </dl>
+      </div>
       <nav className="banner-menu" aria-label="menu">
-        {MENU.filter((m) => permissions.includes(m.permission)).map((m) => (
-          <button key={m.view} type="button" className={current === m.view ? 'menu-item active' : 'menu-item'} data-menu={m.view} onClick={() => show(m.view)}>
-            {t(lang, m.label)}
+        {menuEntries(permissions, session?.business ?? null).map((m) => (
+          <button key={m.id} type="button" className={current === m.id ? 'menu-item active' : 'menu-item'} data-menu={m.id} onClick={() => show(m.id)}>
+            {m.label[lang]}
           </button>
         ))}
         {session.user.businesses.length > 0 ? (
@@ -52,15 +62,6 @@ export function Banner() {
           </button>
         ) : null}
       </nav>
-      <div className="banner-actions">
-        <LangSwitch />
-        <button type="button" data-testid="lock-button" onClick={() => void lock()}>
-          {t(lang, 'lockNow')}
-        </button>
-        <button type="button" onClick={() => void logout()}>
-          {t(lang, 'logout')}
-        </button>
-      </div>
     </header>
   );
 }

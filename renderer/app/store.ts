@@ -1,13 +1,15 @@
 // The app's own state: language, connection phase, the session as the main process described it,
 // and the current view. Permissions here only shape menus (AC-11); the router decides every call.
 import { create } from 'zustand';
-import type { Business } from '../../shared/codes';
+import { PRIVILEGE_LABELS, type Business } from '../../shared/codes';
 import type { Lang, Message } from '../../shared/i18n';
 import type { SessionInfo } from '../../shared/rpc';
 import { call, toUiError, type UiError } from './client';
+import { t } from './text';
 
 export type Phase = 'connecting' | 'setup' | 'login' | 'changePassword' | 'business' | 'work' | 'locked' | 'fatal';
-export type View = 'search' | 'detail' | 'register' | 'correct' | 'audit' | 'users';
+/** A screen id from the registry in nav.ts. */
+export type View = string;
 export type Notice = { kind: 'error' | 'info'; message: Message };
 
 type AppState = {
@@ -112,7 +114,8 @@ export const useApp = create<AppState>()((set, get) => ({
 
 const BACK_TO_LOGIN = new Set(['not_logged_in', 'session_expired', 'session_replaced', 'account_disabled']);
 
-function handleRefusal(error: UiError): void {
+/** Shows a refusal as the clerk should see it (also used by background polls, which never set busy). */
+export function handleRefusal(error: UiError): void {
   const state = useApp.getState();
   if (error.code === 'session_locked') {
     useApp.setState({ phase: 'locked', notice: null });
@@ -129,6 +132,26 @@ function handleRefusal(error: UiError): void {
     return;
   }
   useApp.setState({ notice: { kind: 'error', message: error } });
+  // AC-11: a right that ended under an open session also leaves the menus; refresh what they show.
+  if (RIGHTS_CHANGED.has(error.code) && state.session) void refreshSession(error);
+}
+
+const RIGHTS_CHANGED = new Set(['forbidden', 'business_not_assigned', 'mynumber_switched_off']);
+
+async function refreshSession(error: UiError): Promise<void> {
+  let session: SessionInfo;
+  try {
+    session = await call('session.get', {});
+  } catch {
+    return; // The refusal already on screen says what matters; the menus refresh at the next call.
+  }
+  const before = useApp.getState().session;
+  if (!before) return;
+  // The refusal came from a grant that changed since login: say so, with the level now in force.
+  const changed = session.user.level !== before.user.level || session.permissions.join() !== before.permissions.join();
+  const level = PRIVILEGE_LABELS[session.user.level];
+  const message = { code: error.code, ja: `${error.ja}${t('ja', 'rightsChanged', { level: level.ja })}`, en: `${error.en} ${t('en', 'rightsChanged', { level: level.en })}` };
+  useApp.setState(changed ? { session, notice: { kind: 'error', message } } : { session });
 }
 
 export function usePermission(permission: string): boolean {

@@ -8,7 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Business, PrivilegeLevel } from '../../shared/codes';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/rpc';
 import { TWELVE_DIGIT_RUN } from '../../shared/mynumber';
-import { startDevHost, type DevHost } from '../../main/devhost';
+import { startDevHost, type DevHost, type DevHostOptions } from '../../main/devhost';
 import { Connection } from '../../main/rpc';
 import { Clock } from '../helpers/kura';
 
@@ -49,14 +49,15 @@ function buildRenderer(dir: string): string {
   return out;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `options` configures the media drives (FakeDrives) and the import scanner for the media and import suites. */
+export async function startHarness(options: Pick<DevHostOptions, 'media' | 'imports'> = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'kura-e2e-'));
   const policy = JSON.parse(readFileSync('resources/policy.json', 'utf8')) as { session: { idleLockSeconds: number } };
   policy.session.idleLockSeconds = IDLE_LOCK_SECONDS;
   const policyPath = join(dir, 'policy.json');
   writeFileSync(policyPath, JSON.stringify(policy));
   const clock = new Clock();
-  const host = await startDevHost({ dataDir: join(dir, 'store'), port: 0, policyPath, now: clock.now, rendererDir: buildRenderer(dir), log: () => undefined });
+  const host = await startDevHost({ dataDir: join(dir, 'store'), port: 0, policyPath, now: clock.now, rendererDir: buildRenderer(dir), log: () => undefined, ...options });
   const call = async <C extends Channel>(conn: Connection, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
     const r = await host.router.invoke(conn, channel, input);
     if (!r.ok) throw new Error(`${channel} refused: ${r.error.code} ${r.error.en}`);

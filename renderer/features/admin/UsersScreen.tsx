@@ -1,49 +1,79 @@
-import { useEffect, useState } from 'react';
+// 利用者管理 (AC-1, AC-4, AC-5): personal IDs for named staff, their status, password resets and
+// retirement. The list is for user.read; every change needs user.admin, and the main process checks it.
+import { useState } from 'react';
 import { BUSINESS_LABELS, PRIVILEGE_LABELS, ROLE_LABELS } from '../../../shared/codes';
-import type { UserSummary } from '../../../shared/rpc';
-import { call } from '../../app/client';
-import { useApp } from '../../app/store';
-import { t } from '../../app/text';
+import type { AssignmentRow } from '../../../shared/rpc/channels/access';
+import { useApp, usePermission } from '../../app/store';
+import { useAssignments, statusText } from './assignments';
+import { CreateUserForm } from './CreateUserForm';
+import { UserActions } from './UserActions';
+import { at } from './text';
 
-/** AC-6: who holds which level in which businesses. */
 export function UsersScreen() {
   const lang = useApp((s) => s.lang);
-  const run = useApp((s) => s.run);
-  const [users, setUsers] = useState<UserSummary[] | null>(null);
-  useEffect(() => {
-    void run(() => call('user.list', {})).then((r) => {
-      if (r) setUsers(r.users);
-    });
-  }, [run]);
+  const canAdmin = usePermission('user.admin');
+  const { rows, asOf, reload } = useAssignments();
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const selected = rows?.find((r) => r.userId === selectedId) ?? null;
+
+  const choose = (row: AssignmentRow) => {
+    setCreating(false);
+    setSelectedId(row.userId);
+  };
+  const afterCreate = async (userId: string) => {
+    await reload();
+    setCreating(false);
+    setSelectedId(userId);
+  };
 
   return (
     <section className="screen screen-users">
-      <h2>{t(lang, 'usersTitle')}</h2>
-      <div className="plain-table-wrap">
-        <table className="plain-table" data-testid="users-table">
-          <thead>
-            <tr>
-              <th>{t(lang, 'userId')}</th>
-              <th>{t(lang, 'staffName')}</th>
-              <th>{t(lang, 'employeeNo')}</th>
-              <th>{t(lang, 'colRoles')}</th>
-              <th>{t(lang, 'colLevel')}</th>
-              <th>{t(lang, 'colBusinesses')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(users ?? []).map((u) => (
-              <tr key={u.userId}>
-                <td>{u.userId}</td>
-                <td>{u.name}</td>
-                <td>{u.employeeNo}</td>
-                <td>{u.roles.map((r) => ROLE_LABELS[r][lang]).join('・')}</td>
-                <td>{PRIVILEGE_LABELS[u.level][lang]}</td>
-                <td>{u.businesses.map((b) => BUSINESS_LABELS[b][lang]).join('・')}</td>
+      <div className="screen-head">
+        <h2>{at(lang, 'usersTitle')}</h2>
+        {canAdmin ? (
+          <button type="button" className="primary" data-testid="new-user" onClick={() => setCreating(true)}>
+            {at(lang, 'newUser')}
+          </button>
+        ) : null}
+      </div>
+      <p className="lead">{at(lang, 'usersLead')}</p>
+      <div className="admin-layout">
+        <div className="plain-table-wrap">
+          <table className="plain-table selectable" data-testid="users-table">
+            <thead>
+              <tr>
+                <th>{at(lang, 'userId')}</th>
+                <th>{at(lang, 'name')}</th>
+                <th>{at(lang, 'employeeNo')}</th>
+                <th>{at(lang, 'department')}</th>
+                <th>{at(lang, 'status')}</th>
+                <th>{at(lang, 'level')}</th>
+                <th>{at(lang, 'businesses')}</th>
+                <th>{at(lang, 'rolesTitle')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {(rows ?? []).map((u) => (
+                <tr key={u.userId} className={u.userId === selectedId ? 'selected' : undefined} data-user-id={u.userId} onClick={() => choose(u)}>
+                  <td>{u.userId}</td>
+                  <td>{u.name}</td>
+                  <td>{u.employeeNo}</td>
+                  <td>{u.department ?? ''}</td>
+                  <td className={`status-${u.status}`}>{statusText(lang, u)}</td>
+                  <td>{PRIVILEGE_LABELS[u.current.level][lang]}</td>
+                  <td>{u.current.businesses.map((b) => BUSINESS_LABELS[b][lang]).join('・')}</td>
+                  <td>{u.roles.map((r) => ROLE_LABELS[r][lang]).join('・')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <aside className="side-panel" data-testid="user-panel">
+          {creating && canAdmin ? <CreateUserForm onCreated={afterCreate} onCancel={() => setCreating(false)} /> : null}
+          {!creating && selected && asOf ? <UserActions key={selected.userId} row={selected} today={asOf} canAdmin={canAdmin} onChanged={reload} /> : null}
+          {!creating && !selected ? <p className="muted">{at(lang, 'chooseUser')}</p> : null}
+        </aside>
       </div>
     </section>
   );
