@@ -81,6 +81,31 @@ export class MediaDesk {
     return refuse('not_attached', { mediumId });
   }
 
+  /**
+   * MD-2 for reads by other capabilities (employer-file imports): a path on a removable drive may be
+   * read only when that drive is a registered, identified medium on a designated terminal. A path on
+   * no removable drive is a local file and not a medium (mediumId null).
+   */
+  async sourceCheck(path: string): Promise<MediaResult<{ mediumId: string | null }>> {
+    let full: string;
+    try {
+      full = realpathSync(path);
+    } catch {
+      return { ok: true, mediumId: null };
+    }
+    const inside = (root: string): boolean => {
+      const r = realpathSync(root);
+      return full === r || full.startsWith(r.endsWith(sep) ? r : r + sep);
+    };
+    const drive = (await this.o.drives.list()).find((d) => d.mountPoint !== null && inside(d.mountPoint));
+    if (!drive) return { ok: true, mediumId: null };
+    const no = this.undesignated();
+    if (no) return no;
+    const verdict = (await this.verdicts()).find((v) => v.drive.driveId === drive.driveId);
+    if (!verdict) return refuse('drive_not_found');
+    return verdict.usable ? { ok: true, mediumId: verdict.medium.mediumId } : { ok: false, problem: verdict.problem };
+  }
+
   // --- ledger (MD-1, MD-8) ---
 
   async prepareRegistration(driveId: string): Promise<MediaResult<{ drive: Drive }>> {

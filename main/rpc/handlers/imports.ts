@@ -22,7 +22,9 @@ import {
   type ReceiptFont,
   type StoredRow,
 } from '../../core/imports';
+import { describeProblem } from '../../core/media';
 import type { Kura } from '../kura';
+import { mediaDesk } from './media';
 import type { Handler } from '../router';
 import type { Connection } from '../session';
 
@@ -137,6 +139,13 @@ export const previewImport: Handler<'imports.preview'> = async ({ kura, input, s
   // The source is erased after the import (DP-5): never accept a file of the store itself.
   const rel = relative(kura.store.dataDir, resolve(input.path));
   if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) throw new KuraError('invalid_input', { fields: 'path' });
+  // MD-2: a file on a removable drive is read only from a registered, identified medium.
+  const source = await mediaDesk(kura).sourceCheck(input.path);
+  if (!source.ok) {
+    commit(() => null, { outcome: 'refused', detail: { kind: input.kind, problem: source.problem.code } });
+    const { code, ja, en } = describeProblem(source.problem);
+    return { status: 'refused' as const, problem: { code, ja, en } };
+  }
   const imports = importsOf(kura);
   const onProgress = tracker(imports, input.requestId);
   const prepared = await imports.service.prepare(input.path, input.kind, actor, onProgress);
