@@ -1,5 +1,5 @@
 // Screen text: Japanese first, English second (error sentences come from shared/i18n via the router).
-import type { Lang, Message } from '../../shared/i18n';
+import { formatMessage, type Lang, type Message } from '../../shared/i18n';
 
 export const TEXT = {
   appName: { ja: '蔵 Kura', en: 'Kura' },
@@ -148,5 +148,5 @@ export const TEXT = {
 export type TextKey = keyof typeof TEXT;
 
 export function t(lang: Lang, key: TextKey, params: Record<string, string | number> = {}): string {
-  return TEXT[key][lang].replace(/\{(\w+)\}/g, (whole, k: string) => (k in params ? String(params[k]) : whole));
+  return formatMessage(TEXT[key], lang, params);
 }

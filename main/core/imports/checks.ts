@@ -1,6 +1,6 @@
 // DQ-2: the check codes of one row and the words a clerk (and the employer) reads for each.
 // 14–23 are the checks of 別添1 (reference.md); the others are the checks beyond the row.
-import type { Message } from '../../../shared/i18n';
+import { formatMessage, type Message } from '../../../shared/i18n';
 
 export type Severity = 'error' | 'warning';
 
@@ -54,14 +54,11 @@ export function resultOf(findings: readonly Finding[]): RowResult {
   return findings.length > 0 ? 'warning' : 'ok';
 }
 
-function fill(text: string, params: Record<string, string | number> = {}): string {
-  return text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
-}
 
 /** 27 判定結果詳細: every finding's message, in the order the checks ran. */
 export function describe(findings: readonly Finding[]): Message {
   return {
-    ja: findings.map((f) => fill(CHECKS[f.code].ja, f.params)).join(' '),
-    en: findings.map((f) => fill(CHECKS[f.code].en, f.params)).join(' '),
+    ja: findings.map((f) => formatMessage(CHECKS[f.code], 'ja', f.params)).join(' '),
+    en: findings.map((f) => formatMessage(CHECKS[f.code], 'en', f.params)).join(' '),
   };
 }

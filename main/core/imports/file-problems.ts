@@ -1,6 +1,6 @@
 // Why a whole file was refused. A refusal is a result the clerk reads (never a crash): the reader
 // stops at the first problem that makes every row untrustworthy and says what to do about it.
-import type { Message } from '../../../shared/i18n';
+import { formatMessage, type Message } from '../../../shared/i18n';
 
 export const FILE_PROBLEMS = {
   not_readable: { ja: 'ファイルを開けません。場所と名前を確認してください。', en: 'The file cannot be opened; check its location and name.' },
@@ -30,8 +30,7 @@ export class ImportFileError extends Error {
   }
 
   describe(): Message & { code: FileProblemCode } {
-    const fill = (text: string): string => text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in this.params ? String(this.params[key]) : whole));
     const message = FILE_PROBLEMS[this.problem];
-    return { code: this.problem, ja: fill(message.ja), en: fill(message.en) };
+    return { code: this.problem, ja: formatMessage(message, 'ja', this.params), en: formatMessage(message, 'en', this.params) };
   }
 }

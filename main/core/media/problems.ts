@@ -1,6 +1,6 @@
 // Why a medium or an export was refused. A refusal is a value the clerk reads, in the same shape as
 // the imports capability's file problems: a code, Japanese first, English second, no My Number.
-import type { Message } from '../../../shared/i18n';
+import { formatMessage, type Message } from '../../../shared/i18n';
 
 export const MEDIA_PROBLEMS = {
   no_serial: { ja: 'この媒体はシリアル番号を持たないため使用できません（MD-2）。登録済みの媒体を使ってください。', en: 'This medium reports no serial number and cannot be used (MD-2); use a registered medium.' },
@@ -52,7 +52,6 @@ export function refuse(code: MediaProblemCode, params: Record<string, string | n
 
 /** The wire form of a refusal: code and both languages (the params never hold a My Number). */
 export function describeProblem(problem: MediaProblem): Message & { code: MediaProblemCode } {
-  const fill = (text: string): string => text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in problem.params ? String(problem.params[key]) : whole));
   const message = MEDIA_PROBLEMS[problem.code];
-  return { code: problem.code, ja: fill(message.ja), en: fill(message.en) };
+  return { code: problem.code, ja: formatMessage(message, 'ja', problem.params), en: formatMessage(message, 'en', problem.params) };
 }

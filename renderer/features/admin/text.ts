@@ -1,5 +1,5 @@
 // Text of the access-administration screens (issue 4): Japanese first, English second.
-import type { Lang, Message } from '../../../shared/i18n';
+import { formatMessage, type Lang, type Message } from '../../../shared/i18n';
 
 export const ADMIN_TEXT = {
   // 利用者管理
@@ -107,7 +107,7 @@ export const ADMIN_TEXT = {
 export type AdminTextKey = keyof typeof ADMIN_TEXT;
 
 export function at(lang: Lang, key: AdminTextKey, params: Record<string, string | number> = {}): string {
-  return ADMIN_TEXT[key][lang].replace(/\{(\w+)\}/g, (whole, k: string) => (k in params ? String(params[k]) : whole));
+  return formatMessage(ADMIN_TEXT[key], lang, params);
 }
 
 /** A message in both languages, for the notice bar (which shows the chosen one). */

@@ -1,6 +1,6 @@
 // Screen text of the employer-file import screens (issue 5): Japanese first, English second. The
 // per-row results and check names come from the main process in both languages.
-import type { Lang, Message } from '../../../shared/i18n';
+import { formatMessage, type Lang, type Message } from '../../../shared/i18n';
 
 export const IMPORT_TEXT = {
   menu: { ja: '事業所ファイル取込', en: 'Employer files' },
@@ -118,5 +118,5 @@ export const IMPORT_TEXT = {
 export type ImportTextKey = keyof typeof IMPORT_TEXT;
 
 export function imt(lang: Lang, key: ImportTextKey, params: Record<string, string | number> = {}): string {
-  return IMPORT_TEXT[key][lang].replace(/\{(\w+)\}/g, (whole, k: string) => (k in params ? String(params[k]) : whole));
+  return formatMessage(IMPORT_TEXT[key], lang, params);
 }

@@ -1,6 +1,6 @@
 // Screen text of the removable-media screens (issue 6): Japanese first, English second. Refusals
 // come from the main process as { problem: { ja, en } } and are shown as they are.
-import type { Lang, Message } from '../../../shared/i18n';
+import { formatMessage, type Lang, type Message } from '../../../shared/i18n';
 
 export const MEDIA_TEXT = {
   menu: { ja: '電子記録媒体', en: 'Removable media' },
@@ -136,7 +136,7 @@ export const MEDIA_TEXT = {
 export type MediaTextKey = keyof typeof MEDIA_TEXT;
 
 export function mt(lang: Lang, key: MediaTextKey, params: Record<string, string | number> = {}): string {
-  return MEDIA_TEXT[key][lang].replace(/\{(\w+)\}/g, (whole, k: string) => (k in params ? String(params[k]) : whole));
+  return formatMessage(MEDIA_TEXT[key], lang, params);
 }
 
 /** The same sentence in both languages (for notices, which follow the language switch). */
