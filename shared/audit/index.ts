@@ -28,8 +28,16 @@ export type LogFields = {
   outcome: string;
 };
 
-/** The hashed text of an entry: its fields, then its detail exactly as stored. Hash: sha256(prevHash "\n" text). */
+const jsonText = (v: string | null): string => (v === null ? 'null' : JSON.stringify(v.normalize('NFC')));
+
+/**
+ * The hashed text of an entry: its fields as canonical JSON, then its detail exactly as stored. Hash:
+ * sha256(prevHash "\n" text). The fields are written out in canonical (sorted) key order by hand: this
+ * runs once per logged action, and test/unit/audit-canonical.test.ts proves it equals canonicalJson.
+ */
 export function entryText(f: LogFields, detailJson: string): string {
-  const fields = canonicalJson({ seq: f.seq, at: f.at, operator: f.operator, terminal: f.terminal, business: f.business, event: f.event, target: f.target, outcome: f.outcome });
+  const fields =
+    `{"at":${jsonText(f.at)},"business":${jsonText(f.business)},"event":${jsonText(f.event)},"operator":${jsonText(f.operator)},` +
+    `"outcome":${jsonText(f.outcome)},"seq":${JSON.stringify(f.seq)},"target":${jsonText(f.target)},"terminal":${jsonText(f.terminal)}}`;
   return `${fields}\n${detailJson}`;
 }

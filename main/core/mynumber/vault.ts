@@ -13,7 +13,7 @@ type MasterRow = { shikaku_id: string; mynumber_enc: Buffer | null; blind_index:
 export class MyNumberVault {
   private readonly rowStmt;
   private readonly byBlindStmt;
-  private readonly memberExistsStmt;
+  private readonly memberRowStmt;
   private readonly insertStmt;
   private readonly updateStmt;
   private readonly cancelStmt;
@@ -25,7 +25,10 @@ export class MyNumberVault {
     const db = store.db;
     this.rowStmt = db.prepare('SELECT * FROM mynumber_master WHERE shikaku_id = ?');
     this.byBlindStmt = db.prepare('SELECT shikaku_id FROM mynumber_master WHERE blind_index = ? AND sakujo_kubun = 0');
-    this.memberExistsStmt = db.prepare('SELECT 1 FROM members WHERE shikaku_id = ? AND deleted = 0');
+    // The member and its master row in one lookup: every write checks both.
+    this.memberRowStmt = db.prepare(
+      'SELECT n.* , m.shikaku_id AS member FROM members m LEFT JOIN mynumber_master n ON n.shikaku_id = m.shikaku_id WHERE m.shikaku_id = ? AND m.deleted = 0',
+    );
     this.insertStmt = db.prepare('INSERT INTO mynumber_master (shikaku_id, mynumber_enc, blind_index, sakujo_kubun, koshin_tsuban, koshin_bi) VALUES (?, ?, ?, 0, 1, ?)');
     this.cancelStmt = db.prepare(
       'UPDATE mynumber_master SET sakujo_kubun = 1, koshin_tsuban = koshin_tsuban + 1, koshin_bi = ? WHERE shikaku_id = ? AND koshin_tsuban = ? AND sakujo_kubun = 0',
@@ -56,16 +59,14 @@ export class MyNumberVault {
   }
 
   reveal(shikakuId: string): { myNumber: string; version: number } {
-    this.assertMember(shikakuId);
-    const row = this.rowStmt.get(shikakuId) as MasterRow | undefined;
+    const row = this.memberRow(shikakuId);
     if (!row || row.sakujo_kubun !== 0 || !row.mynumber_enc) throw new KuraError('mynumber_not_registered');
     return { myNumber: decryptMyNumber(this.store.orgKeys, shikakuId, row.mynumber_enc), version: row.koshin_tsuban };
   }
 
   register(shikakuId: string, raw: string): WriteResult {
     const { value, warnings } = MyNumberVault.parse(raw);
-    this.assertMember(shikakuId);
-    const existing = this.rowStmt.get(shikakuId) as MasterRow | undefined;
+    const existing = this.memberRow(shikakuId);
     if (existing && existing.sakujo_kubun === 0) throw new KuraError('mynumber_already_registered');
     const blind = this.assertFree(value, shikakuId);
     const enc = encryptMyNumber(this.store.orgKeys, shikakuId, value);
@@ -81,8 +82,7 @@ export class MyNumberVault {
   /** A correction names the 更新通番 it read; if someone else wrote first it is refused (stale_version). */
   correct(shikakuId: string, raw: string, expectedVersion: number): WriteResult {
     const { value, warnings } = MyNumberVault.parse(raw);
-    this.assertMember(shikakuId);
-    const existing = this.rowStmt.get(shikakuId) as MasterRow | undefined;
+    const existing = this.memberRow(shikakuId);
     if (!existing || existing.sakujo_kubun !== 0) throw new KuraError('mynumber_not_registered');
     if (existing.koshin_tsuban !== expectedVersion) {
       throw new KuraError('stale_version', { expected: expectedVersion, actual: existing.koshin_tsuban });
@@ -107,8 +107,11 @@ export class MyNumberVault {
     return expectedVersion + 1;
   }
 
-  private assertMember(shikakuId: string): void {
-    if (!this.memberExistsStmt.get(shikakuId)) throw new KuraError('member_not_found', { shikakuId });
+  /** The member's master row (undefined when no number was ever registered); member_not_found if no member. */
+  private memberRow(shikakuId: string): MasterRow | undefined {
+    const row = this.memberRowStmt.get(shikakuId) as (MasterRow & { member: string }) | (Record<keyof MasterRow, null> & { member: string }) | undefined;
+    if (!row) throw new KuraError('member_not_found', { shikakuId });
+    return row.shikaku_id === null ? undefined : (row as MasterRow);
   }
 
   /** One number, one person: refused if another live row holds the same blind index. */
