@@ -1,11 +1,10 @@
 // BL-2: Electronegativity over the Electron shell, as a gate. The tool exits 0 even when it finds
-// problems, so this reads the severity column of its CSV and fails (exit 1) on MEDIUM or above.
+// problems, so this runs its runner in process, reads each finding's severity and fails (exit 1) on
+// MEDIUM or above. The gate makes no network request (see offlineGot below).
 // Usage: node scripts/electronegativity-gate.mjs [inputDir]   (default main/electron)
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 
 const input = resolve(process.argv[2] ?? 'main/electron');
 const FAILING = new Set(['MEDIUM', 'HIGH', 'CRITICAL']);
@@ -15,27 +14,21 @@ const FAILING = new Set(['MEDIUM', 'HIGH', 'CRITICAL']);
  * preload at all ("review the use of preload scripts"): Kura's preload is reviewed and its exact
  * surface (invoke, subscribe; never ipcRenderer) is asserted by test/unit/electron-preload.test.ts.
  */
-const EXCLUDED = { PreloadJSCheck: 'preload reviewed; surface asserted by test/unit/electron-preload.test.ts' };
+const EXCLUDED = {
+  PreloadJSCheck: 'preload reviewed; surface asserted by test/unit/electron-preload.test.ts',
+  AvailableSecurityFixesGlobalCheck: "needs Electron's release list from the internet; the Electron version is pinned in package.json and updates are verified under BL-1",
+};
 
 /**
- * Electronegativity 1.10 does not always quote its CSV fields: a description such as "Failed to parse
- * CSP, it may not be valid." carries a comma, and a code sample may carry a newline or a quote. So a finding is read
- * from the start of its line only, where the issue id and the severity never hold a comma; the rest
- * of the record is kept for display.
+ * The tool fetches translations and Electron's release list with `got`. These machines (and the
+ * society's terminals) have no such network, so the gate gives it a `got` that refuses at once.
  */
-const RECORD = /^"?([A-Z0-9_]+)"?,\s*"?(INFORMATIONAL|LOW|MEDIUM|HIGH|CRITICAL)"?,\s*"?([A-Z]*)"?,(.*)$/;
-export function parseFindings(text) {
-  const findings = [];
-  const [, ...lines] = text.split(/\r?\n/);
-  for (const line of lines) {
-    const m = RECORD.exec(line);
-    if (m) findings.push({ issue: m[1], severity: m[2], confidence: m[3], rest: m[4] });
-    else if (line.trim() === '') continue;
-    // A line that starts no record and follows none cannot be judged: the gate must not pass it.
-    else if (findings.length === 0) throw new Error(`unreadable report line: ${line.slice(0, 120)}`);
-    else findings[findings.length - 1].rest += ` ${line.trim()}`;
-  }
-  return findings;
+function installOfflineGot(require) {
+  const gotPath = require.resolve('got', { paths: [require.resolve('@doyensec/electronegativity/package.json')] });
+  const offlineGot = () => Promise.reject(new Error('offline: the Electronegativity gate makes no network requests'));
+  offlineGot.head = offlineGot;
+  offlineGot.get = offlineGot;
+  require.cache[gotPath] = { id: gotPath, filename: gotPath, loaded: true, exports: offlineGot };
 }
 
 function electronVersion() {
@@ -47,31 +40,32 @@ if (!existsSync(input)) {
   console.error(`electronegativity gate: input ${input} does not exist`);
   process.exit(1);
 }
-const dir = mkdtempSync(join(tmpdir(), 'kura-electronegativity-'));
-const csv = join(dir, 'findings.csv');
-const bin = createRequire(import.meta.url).resolve('@doyensec/electronegativity/dist/index.js');
-const args = [bin, '-i', input, '-o', csv, '-x', Object.keys(EXCLUDED).join(',')];
-const version = electronVersion();
-if (version) args.push('-e', version);
-const run = spawnSync(process.execPath, args, { encoding: 'utf8' });
-if (run.status !== 0 || !existsSync(csv)) {
-  console.error(`electronegativity gate: the tool did not produce a report (exit ${run.status})\n${run.stderr ?? ''}`);
-  rmSync(dir, { recursive: true, force: true });
-  process.exit(1);
-}
-const report = readFileSync(csv, 'utf8');
-rmSync(dir, { recursive: true, force: true });
-if (!/^issue,\s*severity,\s*confidence/i.test(report)) {
-  console.error(`electronegativity gate: unexpected report header: ${report.split(/\r?\n/)[0]}`);
-  process.exit(1);
-}
-let findings;
+// The tool's own runner, in process: its CSV file is written without awaiting its writes and has come
+// back garbled (rows cut and interleaved), so the gate reads the findings as objects instead.
+const require = createRequire(import.meta.url);
+installOfflineGot(require);
+const run = require('@doyensec/electronegativity/dist/runner.js');
+let report;
 try {
-  findings = parseFindings(report);
+  report = await run({
+    input, output: undefined, isSarif: false, customScan: [], excludeFromScan: Object.keys(EXCLUDED).map((c) => c.toLowerCase()),
+    severitySet: undefined, confidenceSet: undefined, isRelative: false, isVerbose: false, electronUpgrade: undefined,
+    electronVersionOverride: electronVersion() || undefined, parserPlugins: [],
+  }, false);
 } catch (e) {
-  console.error(`electronegativity gate: ${e.message}`);
+  console.error(`electronegativity gate: the tool did not run: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 }
+if (!report || !Array.isArray(report.issues)) {
+  console.error('electronegativity gate: the tool returned no report');
+  process.exit(1);
+}
+if (report.errors?.length) {
+  // A file the tool could not parse is a file it did not check: the gate must not pass it.
+  console.error(`electronegativity gate: ${report.errors.length} file(s) could not be parsed`, report.errors.map((e) => e.file ?? e));
+  process.exit(1);
+}
+const findings = report.issues.map((i) => ({ issue: i.id, severity: i.severity.name, rest: `${i.file}:${i.location?.line}:${i.location?.column} ${i.description}` }));
 for (const [check, why] of Object.entries(EXCLUDED)) console.log(`electronegativity gate: ${check} excluded (${why})`);
 for (const f of findings) console.log(`  ${f.severity.padEnd(13)} ${f.issue} ${f.rest.slice(0, 200)}`);
 const failing = findings.filter((f) => FAILING.has(f.severity));

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { KuraError } from '../../shared/errors';
 import { KeyFileKeystore, type Keystore } from '../core/store';
 import { openKura, Router, type Kura } from '../rpc';
+import { purgeExpiredReports } from '../rpc/handlers/reports';
 import { ConnectionRegistry, installRpcBridge } from './ipc';
 import { SafeStorageKeystore } from './keystore';
 import { APP_SCHEME_PRIVILEGES, serveRenderer } from './protocol';
@@ -46,6 +47,9 @@ async function start(): Promise<void> {
   kura = openKura({ dataDir: dir, keystore: chooseKeystore(dir), packaged });
   // Issue 7: background sync with the one configured server, once this terminal is enrolled.
   kura.startSync();
+  // DP-4: expired creator-only reports are deleted even when nobody opens the report screens.
+  const k = kura;
+  setInterval(() => purgeExpiredReports(k), 10 * 60_000).unref();
   const router = new Router(kura);
   const { serverOrigin } = loadTerminalConfig(join(app.getPath('userData'), 'terminal.json'));
 

@@ -6,8 +6,15 @@ import type { z } from 'zod';
 import { accessChannels } from './channels/access';
 import { foundationChannels } from './channels/foundation';
 import { importChannels } from './channels/imports';
+import { linkageChannels } from './channels/linkage';
 import { mediaChannels } from './channels/media';
+import { requestChannels } from './channels/requests';
 import { syncChannels } from './channels/sync';
+import { retentionChannels } from './channels/retention';
+import { qualityChannels } from './channels/quality';
+import { updateChannels } from './channels/updates';
+import { reportChannels } from './channels/reports';
+import { auditReviewChannels } from './channels/audit-review';
 import type { ChannelSpec } from './spec';
 
 export type { ChannelSpec } from './spec';
@@ -18,6 +25,13 @@ export const contract = {
   ...importChannels,
   ...syncChannels,
   ...mediaChannels,
+  ...linkageChannels,
+  ...requestChannels,
+  ...retentionChannels,
+  ...qualityChannels,
+  ...updateChannels,
+  ...reportChannels,
+  ...auditReviewChannels,
 } satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -62,6 +62,45 @@ export const SAMPLE_INPUTS: Partial<Record<Channel, unknown>> = {
   'imports.abandon': { importId: 'IMP-20260101-AAAAAA' },
   'imports.receipt': { importId: 'IMP-20260101-AAAAAA' },
   'sync.configure': { terminalId: 'T-MATRIX', serverUrl: 'https://127.0.0.1:1', caPem: 'x', certPem: 'x', keyPem: 'x' },
+  'linkage.procedures': {},
+  'linkage.records.add': { path: '/nonexistent/teikyo.csv' },
+  'linkage.records.search': {},
+  'linkage.identity.import': { path: '/nonexistent/jlis.csv' },
+  'linkage.inquiry.build': { procedureCode: 'T01', shikakuIds: [SAMPLE_ID] },
+  'linkage.inquiry.answers': { inquiryId: 'SK-20260101-AAAAAA', answers: [{ hihokenshaEdaban: 'HEAAAAAAAAAA', content: 'matrix' }] },
+  'requests.disclosure.receive': { form: 'youshiki1', kind: 'disclosure', requesterName: '対象 者', requesterRelation: 'self', identityCheck: 'matrix', content: 'matrix', receivedOn: '2026-01-01' },
+  'requests.disclosure.advance': { requestId: 'KJ-999999', action: 'review', note: 'matrix' },
+  'requests.disclosure.list': {},
+  'requests.disclosure.get': { requestId: 'KJ-999999' },
+  'requests.inquiry.receive': { channel: 'phone', requester: '対象 者', contact: 'matrix', content: 'matrix', priority: 'low', urgency: 'low', responseTeam: 'matrix' },
+  'requests.inquiry.progress': { slipNo: 'UK-999999', note: 'matrix' },
+  'requests.inquiry.chairDecision': { slipNo: 'UK-999999', decision: 'matrix' },
+  'requests.inquiry.answer': { slipNo: 'UK-999999', answer: 'matrix' },
+  'requests.inquiry.list': {},
+  'requests.inquiry.get': { slipNo: 'UK-999999' },
+  'incident.open': { title: 'matrix', summary: 'matrix', serious: false, discoveredAt: '2026-01-01T09:00:00+09:00' },
+  'incident.markSerious': { incidentId: 'RK-999999', reason: 'matrix' },
+  'incident.reportPreliminary': { incidentId: 'RK-999999', performedBy: 'matrix', performedAt: '2026-01-01T09:00:00+09:00', notes: 'matrix' },
+  'incident.recordStep': { incidentId: 'RK-999999', step: 1, performedBy: 'matrix', performedAt: '2026-01-01T09:00:00+09:00', notes: 'matrix' },
+  'incident.list': {},
+  'incident.get': { incidentId: 'RK-999999' },
+  'retention.preview': {},
+  'retention.run': { confirm: true },
+  'retention.recordRefusal': { shikakuId: SAMPLE_ID, refusedOn: '2026-11-01', reason: 'matrix' },
+  'quality.linkCandidates': { shikakuId: SAMPLE_ID },
+  'quality.link': { earlierShikakuId: SAMPLE_ID, laterShikakuId: 'Q000000002', reason: 'shikaku_change' },
+  'quality.history': { shikakuId: SAMPLE_ID },
+  'quality.checksDue': { year: 2026 },
+  'quality.recordCheck': { shikakuId: SAMPLE_ID, year: 2026, result: 'eligible', checkedOn: '2026-10-01' },
+  'quality.queuePending': {},
+  'quality.queueMarkSent': { seqs: [1] },
+  'update.verify': { packagePath: '/nonexistent/kura-9.9.9.exe' },
+  'report.create': { shikakuIds: [SAMPLE_ID], password: 'matrix-wrong-password' },
+  'report.open': { reportId: 'RPT-20260101-AAAAAAAA', password: 'matrix' },
+  'audit.recordReview': { reason: 'periodic', from: '2026-01-01T00:00:00Z', to: '2026-11-01T00:00:00Z', findings: 'matrix' },
+  'audit.reviews': {},
+  'maintenance.record': { action: 'start', company: '保守 株式会社', workers: '作業 者', purpose: 'matrix' },
+  'maintenance.list': {},
 };
 
 type PolicyFile = { levels: Record<PrivilegeLevel, string[]>; roles: Record<Role, string[]> };
@@ -91,7 +130,7 @@ describe('AC-2, AC-11: the policy matrix', () => {
       for (const roles of ROLE_SETS) {
         for (const declared of [true, false]) {
           const userId = `matrix.u${n++}`;
-          const businesses = level === 'NONE' ? [] : (['kyufu', 'tekiyo'] as const);
+          const businesses = level === 'NONE' ? [] : (['kyufu', 'tekiyo', 'renkei'] as const);
           const conn = await t.clerk(userId, level, [...businesses], declared && level !== 'NONE' ? 'kyufu' : undefined, roles);
           users.push({ level, roles, declared: declared && level !== 'NONE', conn });
         }

@@ -22,6 +22,7 @@ const ALLOWED: Record<string, string> = {
   'main/core/media/gate.ts': 'the export gate: token, encrypted archive, wipe (MD-4, MD-7, MD-10)',
   'main/core/imports/service.ts': 'imports: receipts and error lists inside the data folder (MD-6)',
   'main/core/imports/source-file.ts': 'imports: overwrite-then-delete of an imported source file (DP-5)',
+  'main/core/reports/files.ts': 'DP-4: sealed creator-only reports and their deletion inside the data folder',
 };
 
 type WriteSite = { file: string; line: number; call: string };

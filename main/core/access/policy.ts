@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { PRIVILEGE_LEVELS, ROLES, type PrivilegeLevel, type Role } from '../../../shared/codes';
 import { PERMISSIONS, type Permission } from '../../../shared/rpc/permissions';
+import { retentionPolicySchema } from '../retention';
 
 const permissionList = z.array(z.enum(PERMISSIONS));
 
@@ -25,6 +26,10 @@ export const policySchema = z.object({
     /** AC-4: a terminal that has not synced for this long refuses logins (deactivations must reach it). */
     offlineGraceDays: z.number().int().min(1).max(90),
   }),
+  /** DP-4: a report holding My Number is deleted this many hours after it was made. */
+  reports: z.strictObject({ keepHours: z.number().int().min(1).max(720) }),
+  /** RT-5: retention periods (validated against the assessment's promises in core/retention). */
+  retention: retentionPolicySchema,
 });
 
 export type Policy = z.infer<typeof policySchema>;

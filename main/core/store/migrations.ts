@@ -346,5 +346,315 @@ CREATE INDEX export_requests_status ON export_requests(status, requested_at);
   },
 ];
 
+// Information linkage (60-69): 被保険者枝番, 情報提供等記録 (LK-1), 本人確認項目 (LK-2), inquiries (LK-3, LK-4).
+export const linkageMigrations: Migration[] = [
+  {
+    version: 60,
+    name: 'linkage',
+    sql: `
+-- LK-3: the member's code toward the intermediate server; never derived from the My Number.
+CREATE TABLE hihokensha_edaban (
+  shikaku_id TEXT PRIMARY KEY REFERENCES members(shikaku_id),
+  edaban_code TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL
+);
+-- LK-1: 情報提供等記録項目 (別添1, 12 items) as they were provided; kept 7 years (RT-2).
+CREATE TABLE linkage_records (
+  id INTEGER PRIMARY KEY,
+  shori_no TEXT NOT NULL,
+  shori_edaban TEXT NOT NULL,
+  jimu_name TEXT NOT NULL,
+  tetsuzuki_name TEXT NOT NULL,
+  shokaisha_busho TEXT NOT NULL,
+  teikyosha_busho TEXT NOT NULL,
+  requested_at TEXT NOT NULL,
+  provided_at TEXT,
+  tokutei_name TEXT NOT NULL,
+  fukaiji_code TEXT NOT NULL,
+  kago_code TEXT NOT NULL,
+  hihokensha_edaban TEXT NOT NULL,
+  added_by TEXT NOT NULL,
+  added_at TEXT NOT NULL,
+  source TEXT NOT NULL,
+  UNIQUE (shori_no, shori_edaban)
+);
+CREATE INDEX linkage_records_edaban ON linkage_records(hihokensha_edaban, requested_at);
+CREATE INDEX linkage_records_requested ON linkage_records(requested_at);
+CREATE INDEX linkage_records_tetsuzuki ON linkage_records(tetsuzuki_name, requested_at);
+-- LK-2: 本人確認項目 (27 items). The 個人番号 (item 10) only as ciphertext + blind index; kept at most 1 year (RT-3).
+CREATE TABLE identity_confirmations (
+  id INTEGER PRIMARY KEY,
+  batch_id TEXT NOT NULL,
+  line_no INTEGER NOT NULL,
+  items TEXT NOT NULL,
+  mynumber_enc BLOB,
+  blind_index BLOB,
+  shikaku_id TEXT,
+  match TEXT NOT NULL CHECK (match IN ('by_number','by_name_birth','conflict','ambiguous','unmatched','error')),
+  problems TEXT NOT NULL,
+  imported_by TEXT NOT NULL,
+  imported_at TEXT NOT NULL
+);
+CREATE INDEX identity_confirmations_batch ON identity_confirmations(batch_id, line_no);
+CREATE INDEX identity_confirmations_member ON identity_confirmations(shikaku_id);
+-- LK-3/LK-4: inquiries toward the intermediate server; the 資格ID stays here, the file carries the 枝番.
+CREATE TABLE linkage_inquiries (
+  inquiry_id TEXT PRIMARY KEY,
+  procedure_code TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  row_count INTEGER NOT NULL
+);
+CREATE TABLE linkage_inquiry_rows (
+  inquiry_id TEXT NOT NULL REFERENCES linkage_inquiries(inquiry_id),
+  row_no INTEGER NOT NULL,
+  shikaku_id TEXT NOT NULL,
+  hihokensha_edaban TEXT NOT NULL,
+  answered_at TEXT,
+  answer TEXT,
+  PRIMARY KEY (inquiry_id, row_no),
+  UNIQUE (inquiry_id, hihokensha_edaban)
+);
+`,
+  },
+];
+
+// Requests, inquiries, incidents (70-79): RQ-1 様式1/様式2, RQ-2 受付票, RQ-3 漏えい事案.
+export const requestMigrations: Migration[] = [
+  {
+    version: 70,
+    name: 'requests',
+    sql: `
+CREATE TABLE disclosure_requests (
+  request_id TEXT PRIMARY KEY,
+  form TEXT NOT NULL CHECK (form IN ('youshiki1','youshiki2')),
+  kind TEXT NOT NULL,
+  requester_name TEXT NOT NULL,
+  requester_relation TEXT NOT NULL,
+  identity_check TEXT NOT NULL,
+  shikaku_id TEXT,
+  content TEXT NOT NULL,
+  received_on TEXT NOT NULL,
+  due_on TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('received','in_review','answered','withdrawn')),
+  decision TEXT,
+  answer TEXT,
+  answered_on TEXT,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX disclosure_requests_status ON disclosure_requests(status, due_on);
+CREATE TABLE inquiries (
+  slip_no TEXT PRIMARY KEY,
+  received_at TEXT NOT NULL,
+  received_by TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  requester TEXT NOT NULL,
+  contact TEXT NOT NULL,
+  content TEXT NOT NULL,
+  priority TEXT NOT NULL CHECK (priority IN ('high','medium','low')),
+  urgency TEXT NOT NULL CHECK (urgency IN ('high','medium','low')),
+  rank TEXT NOT NULL CHECK (rank IN ('A','B','C')),
+  response_team TEXT NOT NULL,
+  answer_due TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('open','in_progress','answered')),
+  serious_leak INTEGER NOT NULL DEFAULT 0,
+  escalated_at TEXT,
+  escalated_by TEXT,
+  chair_decision TEXT,
+  chair_decided_at TEXT,
+  chair_decided_by TEXT,
+  answer TEXT,
+  answered_at TEXT,
+  answered_by TEXT
+);
+CREATE INDEX inquiries_status ON inquiries(status, answer_due);
+-- One line per thing that happened to a request or an inquiry: the 経過 of the 受付票.
+CREATE TABLE request_events (
+  id INTEGER PRIMARY KEY,
+  subject_id TEXT NOT NULL,
+  at TEXT NOT NULL,
+  by_user TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  note TEXT NOT NULL
+);
+CREATE INDEX request_events_subject ON request_events(subject_id, id);
+CREATE TABLE leak_incidents (
+  incident_id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  serious INTEGER NOT NULL,
+  discovered_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('open','closed')),
+  preliminary_at TEXT,
+  preliminary_by TEXT,
+  preliminary_notes TEXT
+);
+CREATE TABLE leak_incident_steps (
+  incident_id TEXT NOT NULL REFERENCES leak_incidents(incident_id),
+  step INTEGER NOT NULL CHECK (step BETWEEN 1 AND 7),
+  outcome TEXT NOT NULL CHECK (outcome IN ('done','not_applicable')),
+  performed_by TEXT NOT NULL,
+  performed_at TEXT NOT NULL,
+  notes TEXT NOT NULL,
+  recorded_by TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  PRIMARY KEY (incident_id, step)
+);
+`,
+  },
+];
+
+// reports, audit reviews, maintenance (80-89): DP-4 creator-only reports, AU-3 log reviews, AU-4 contractor work.
+export const oversightMigrations: Migration[] = [
+  {
+    version: 80,
+    name: 'reports',
+    sql: `
+-- DP-4: a report's record; its content lives encrypted in <dataDir>/reports/<file_name>.
+CREATE TABLE reports (
+  report_id TEXT PRIMARY KEY,
+  creator TEXT NOT NULL,
+  business TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  title TEXT NOT NULL,
+  row_count INTEGER NOT NULL,
+  file_name TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX reports_creator ON reports(creator, created_at);
+CREATE INDEX reports_expiry ON reports(expires_at);
+`,
+  },
+  {
+    version: 81,
+    name: 'audit reviews and maintenance sessions',
+    sql: `
+-- AU-3: each review of the operation log: the range looked at, what the chain check said, findings.
+CREATE TABLE audit_reviews (
+  id INTEGER PRIMARY KEY,
+  reviewer TEXT NOT NULL,
+  reviewed_at TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  range_from TEXT NOT NULL,
+  range_to TEXT NOT NULL,
+  entries INTEGER NOT NULL,
+  refused INTEGER NOT NULL,
+  chain_ok INTEGER NOT NULL,
+  findings TEXT NOT NULL
+);
+-- AU-4: contractor (maintenance) work, bracketed by the operation-log sequence numbers it covers.
+CREATE TABLE maintenance_sessions (
+  maintenance_id TEXT PRIMARY KEY,
+  company TEXT NOT NULL,
+  workers TEXT NOT NULL,
+  purpose TEXT NOT NULL,
+  supervisor TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  start_seq INTEGER NOT NULL,
+  ended_at TEXT,
+  end_seq INTEGER,
+  summary TEXT,
+  test_runs TEXT NOT NULL DEFAULT '[]'
+);
+`,
+  },
+];
+
+// Retention and data quality (50-59): RT-4 refusals, DQ-3 名寄せ links, DQ-4 現況確認, DQ-5 intermediate-server queue.
+// No foreign keys to members: a revoked terminal's wipe (sync/wipe.ts) deletes members first; the
+// services check that a 資格ID exists before they write.
+export const retentionQualityMigrations: Migration[] = [
+  {
+    version: 50,
+    name: 'retention',
+    sql: `
+-- RT-4: a refused qualification; its specific personal information is erased when this is recorded.
+CREATE TABLE qualification_refusals (
+  shikaku_id TEXT PRIMARY KEY,
+  refused_on TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  recorded_by TEXT NOT NULL,
+  recorded_at TEXT NOT NULL
+);
+-- RT-1: the purge finds members whose 資格喪失日 is past the period without reading every row.
+CREATE INDEX members_soshitsu ON members(soshitsu_date) WHERE soshitsu_date IS NOT NULL;
+`,
+  },
+  {
+    version: 51,
+    name: 'data quality',
+    sql: `
+-- DQ-3: a confirmed link from a person's earlier record to their later one.
+CREATE TABLE member_links (
+  id INTEGER PRIMARY KEY,
+  earlier_shikaku_id TEXT NOT NULL,
+  later_shikaku_id TEXT NOT NULL,
+  reason TEXT NOT NULL CHECK (reason IN ('shikaku_change','nini_keizoku','tokurei_taishoku')),
+  number_match TEXT NOT NULL CHECK (number_match IN ('same','not_compared')),
+  confirmed_by TEXT NOT NULL,
+  confirmed_at TEXT NOT NULL,
+  CHECK (earlier_shikaku_id <> later_shikaku_id)
+);
+CREATE UNIQUE INDEX member_links_pair ON member_links(min(earlier_shikaku_id, later_shikaku_id), max(earlier_shikaku_id, later_shikaku_id));
+CREATE INDEX member_links_earlier ON member_links(earlier_shikaku_id);
+CREATE INDEX member_links_later ON member_links(later_shikaku_id);
+CREATE INDEX members_birth_kana ON members(birth_date, kana_name);
+
+-- DQ-4: one 現況確認 result per dependant and 年度.
+CREATE TABLE dependant_checks (
+  shikaku_id TEXT NOT NULL,
+  fiscal_year INTEGER NOT NULL,
+  result TEXT NOT NULL CHECK (result IN ('eligible','ineligible','unanswered')),
+  checked_on TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  recorded_by TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  PRIMARY KEY (shikaku_id, fiscal_year)
+);
+
+-- DQ-5: changes waiting for the intermediate server. 資格ID and kind only: never a number (LK-3).
+-- Local writes only (rows pulled from the data center were queued where they were made); one pending
+-- entry per record and kind is enough.
+CREATE TABLE intermediate_queue (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  shikaku_id TEXT NOT NULL,
+  change_kind TEXT NOT NULL CHECK (change_kind IN ('member_new','member_changed','mynumber_registered','mynumber_changed','mynumber_deleted')),
+  queued_at TEXT NOT NULL,
+  sent_at TEXT,
+  sent_by TEXT
+);
+CREATE INDEX intermediate_queue_pending ON intermediate_queue(shikaku_id, change_kind) WHERE sent_at IS NULL;
+CREATE TRIGGER intermediate_members_insert AFTER INSERT ON members WHEN NOT EXISTS (SELECT 1 FROM sync_applying)
+BEGIN
+  INSERT INTO intermediate_queue (shikaku_id, change_kind, queued_at) SELECT NEW.shikaku_id, 'member_new', NEW.updated_at
+  WHERE NOT EXISTS (SELECT 1 FROM intermediate_queue WHERE shikaku_id = NEW.shikaku_id AND change_kind = 'member_new' AND sent_at IS NULL);
+END;
+CREATE TRIGGER intermediate_members_update AFTER UPDATE ON members WHEN NOT EXISTS (SELECT 1 FROM sync_applying)
+BEGIN
+  INSERT INTO intermediate_queue (shikaku_id, change_kind, queued_at) SELECT NEW.shikaku_id, 'member_changed', NEW.updated_at
+  WHERE NOT EXISTS (SELECT 1 FROM intermediate_queue WHERE shikaku_id = NEW.shikaku_id AND change_kind = 'member_changed' AND sent_at IS NULL);
+END;
+CREATE TRIGGER intermediate_mynumber_insert AFTER INSERT ON mynumber_master WHEN NOT EXISTS (SELECT 1 FROM sync_applying)
+BEGIN
+  INSERT INTO intermediate_queue (shikaku_id, change_kind, queued_at) SELECT NEW.shikaku_id, 'mynumber_registered', NEW.koshin_bi
+  WHERE NOT EXISTS (SELECT 1 FROM intermediate_queue WHERE shikaku_id = NEW.shikaku_id AND change_kind = 'mynumber_registered' AND sent_at IS NULL);
+END;
+CREATE TRIGGER intermediate_mynumber_update AFTER UPDATE ON mynumber_master WHEN NOT EXISTS (SELECT 1 FROM sync_applying)
+BEGIN
+  INSERT INTO intermediate_queue (shikaku_id, change_kind, queued_at)
+  SELECT NEW.shikaku_id, k.kind, NEW.koshin_bi FROM (SELECT CASE
+      WHEN NEW.sakujo_kubun = 1 THEN 'mynumber_deleted'
+      WHEN OLD.sakujo_kubun = 1 THEN 'mynumber_registered'
+      ELSE 'mynumber_changed' END AS kind) k
+  WHERE NOT EXISTS (SELECT 1 FROM intermediate_queue WHERE shikaku_id = NEW.shikaku_id AND change_kind = k.kind AND sent_at IS NULL);
+END;
+`,
+  },
+];
+
 /** Every capability's migrations, applied in version order. Add a capability's list here. */
-export const migrations: Migration[] = [...foundationMigrations, ...syncMigrations, ...importMigrations, ...accessMigrations, ...mediaMigrations].sort((a, b) => a.version - b.version);
+export const migrations: Migration[] = [...foundationMigrations, ...syncMigrations, ...importMigrations, ...accessMigrations, ...mediaMigrations, ...linkageMigrations, ...requestMigrations, ...oversightMigrations, ...retentionQualityMigrations].sort((a, b) => a.version - b.version);

@@ -1,14 +1,20 @@
-// DP-6: a revoked terminal wipes its replica at its next contact. The members, the My Number master,
-// the queue and the terminal's credentials go; the operation log stays (it is evidence, AU-2).
+// DP-6: a revoked terminal wipes its replica at its next contact. Every table that holds a member's
+// specific personal information goes, children before the members they point at, with the queue and
+// the terminal's credentials; the operation log stays (it is evidence, AU-2).
 import type { Db } from '../store';
 import { withTriggersSilenced } from './apply';
 import { STATE_KEYS, clearState, writeState } from './state';
 
+/** Tables with member data, in an order that respects their foreign keys (members last). */
+export const PERSONAL_TABLES = [
+  'mynumber_input_results', 'import_rows', 'linkage_inquiry_rows', 'identity_confirmations', 'linkage_records', 'hihokensha_edaban',
+  'qualification_refusals', 'member_links', 'dependant_checks', 'intermediate_queue', 'mynumber_master', 'members',
+] as const;
+
 export function wipeReplica(db: Db, now: Date): void {
   db.transaction(() => {
     withTriggersSilenced(db, () => {
-      db.prepare('DELETE FROM mynumber_master').run();
-      db.prepare('DELETE FROM members').run();
+      for (const table of PERSONAL_TABLES) db.prepare(`DELETE FROM ${table}`).run();
     });
     db.prepare('DELETE FROM sync_outbox').run();
     db.prepare('DELETE FROM sync_conflicts').run();

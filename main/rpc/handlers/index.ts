@@ -6,12 +6,19 @@ import { listAudit, verifyAudit } from './audit';
 import { changePassword, declareBusiness, getSession, lock, login, logout, unlock } from './auth';
 import { seedDemo } from './demo';
 import { importHandlers } from './imports';
+import { linkageHandlers } from './linkage';
 import { mediaHandlers } from './media';
+import { requestHandlers } from './requests';
 import { getMember, searchMembers } from './members';
 import { correctMyNumber, registerMyNumber, revealMyNumber } from './mynumber';
 import { setupInit, setupStatus } from './setup';
 import { syncHandlers } from './sync';
+import { retentionHandlers } from './retention';
+import { qualityHandlers } from './quality';
 import { addUser, listUsers } from './users';
+import { updateHandlers } from './updates';
+import { reportHandlers } from './reports';
+import { auditReviewHandlers } from './audit-review';
 
 const foundationHandlers = {
   'setup.status': setupStatus,
@@ -42,4 +49,11 @@ export const handlers: Handlers = {
   ...importHandlers,
   ...syncHandlers,
   ...mediaHandlers,
+  ...linkageHandlers,
+  ...requestHandlers,
+  ...retentionHandlers,
+  ...qualityHandlers,
+  ...updateHandlers,
+  ...reportHandlers,
+  ...auditReviewHandlers,
 };

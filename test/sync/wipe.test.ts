@@ -1,0 +1,28 @@
+// DP-6: the wipe of a revoked terminal leaves no member data in any table, whichever capability
+// added it: every table with a 資格ID column is emptied; the operation log is kept (AU-2).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { wipeReplica } from '../../main/core/sync';
+import { startKura } from '../helpers/kura';
+
+describe('DP-6: wiping the replica', () => {
+  it('DP-6: every table holding a 資格ID is empty after the wipe; the log stays and verifies', async () => {
+    const t = await startKura({ seed: 30 });
+    try {
+      const db = t.kura.store.db;
+      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
+      const withShikakuId = tables.filter((name) => (db.prepare(`PRAGMA table_info(${name})`).all() as { name: string }[]).some((c) => c.name === 'shikaku_id'));
+      assert.ok(withShikakuId.includes('members') && withShikakuId.includes('mynumber_master'));
+      const logBefore = t.kura.audit.head().seq;
+      wipeReplica(db, t.clock.now());
+      for (const name of withShikakuId) {
+        const { n } = db.prepare(`SELECT count(*) AS n FROM ${name}`).get() as { n: number };
+        assert.equal(n, 0, `${name} still holds ${n} rows`);
+      }
+      assert.equal(t.kura.audit.head().seq, logBefore);
+      assert.equal(t.kura.audit.verify().ok, true);
+    } finally {
+      t.close();
+    }
+  });
+});
