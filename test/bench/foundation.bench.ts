@@ -65,23 +65,38 @@ function plainStore(dir: string): Store {
   return { db, dataDir: dir, orgKeys: { dataKey: randomBytes(32), blindIndexKey: randomBytes(32) }, transaction: (fn) => db.transaction(fn).immediate(), close: () => db.close() };
 }
 
+/**
+ * Registration: SQLCipher store vs plain SQLite, same code path, same run; and the same on SQLCipher
+ * without the two queue triggers (sync outbox, intermediate-server queue) to show what they cost.
+ */
+export async function benchRegistration(print: Print, registrations: number, store: Store): Promise<void> {
+  const plainDir = mkdtempSync(join(tmpdir(), 'kura-bench-plain-'));
+  const plain = plainStore(plainDir);
+  const bare = await startKura();
+  for (const { name } of bare.kura.store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'sync_%' OR name LIKE 'intermediate_%')").all() as { name: string }[]) {
+    bare.kura.store.db.exec(`DROP TRIGGER ${name}`);
+  }
+  registerBatch(plain, 5_000_000, 2_000); // warm-up
+  registerBatch(store, 5_000_000, 2_000);
+  registerBatch(bare.kura.store, 5_000_000, 2_000);
+  const plainMs = registerBatch(plain, 1, registrations);
+  const cipherMs = registerBatch(store, 1, registrations);
+  const bareMs = registerBatch(bare.kura.store, 1, registrations);
+  print(`register ${registrations} numbers (encrypt + blind index + log entry + queues, one transaction), SQLCipher: ${cipherMs.toFixed(0)} ms`);
+  print(`register ${registrations} numbers, plain SQLite baseline (same code, same queues): ${plainMs.toFixed(0)} ms`);
+  print(`SQLCipher / plain SQLite ratio: ${(cipherMs / plainMs).toFixed(2)}x`);
+  print(`register ${registrations} numbers on SQLCipher without the sync-outbox and intermediate-queue triggers: ${bareMs.toFixed(0)} ms (queues cost ${(cipherMs / bareMs).toFixed(2)}x)`);
+  plain.close();
+  bare.close();
+  rmSync(plainDir, { recursive: true, force: true });
+}
+
 export async function benchFoundation(print: Print, scale: number): Promise<void> {
   const members = Math.round(1_000_000 * scale);
   const registrations = Math.round(100_000 * scale);
 
-  // Registration: SQLCipher store vs plain SQLite, same code path, same run.
   const t = await startKura();
-  const plainDir = mkdtempSync(join(tmpdir(), 'kura-bench-plain-'));
-  const plain = plainStore(plainDir);
-  registerBatch(plain, 5_000_000, 2_000); // warm-up
-  registerBatch(t.kura.store, 5_000_000, 2_000);
-  const plainMs = registerBatch(plain, 1, registrations);
-  const cipherMs = registerBatch(t.kura.store, 1, registrations);
-  print(`register ${registrations} numbers (encrypt + blind index + log entry, one transaction), SQLCipher: ${cipherMs.toFixed(0)} ms`);
-  print(`register ${registrations} numbers, plain SQLite baseline: ${plainMs.toFixed(0)} ms`);
-  print(`SQLCipher / plain SQLite ratio: ${(cipherMs / plainMs).toFixed(2)}x`);
-  plain.close();
-  rmSync(plainDir, { recursive: true, force: true });
+  await benchRegistration(print, registrations, t.kura.store);
 
   // Lookup at 1M members.
   const seedStart = process.hrtime.bigint();
