@@ -13,4 +13,4 @@ export { DEFAULT_RECEIPT_FONT, type ReceiptFont } from './receipt-pdf';
 export type { ImportKind } from './layouts';
 export type { ImportSession, ImportStatus, RowFilter, StoredRow } from './session-store';
 export type { ImportProgress, ProgressListener } from './validate';
-export type { Erasure } from './source-file';
+export { eraseSourceFile, type Erasure } from './source-file';

@@ -146,7 +146,7 @@ export class ImportService {
   eraseSource(importId: string): Erasure {
     const session = this.sessions.get(importId);
     if (!session || session.status === 'previewed') throw notPending(importId);
-    return eraseSourceFile(session.sourcePath);
+    return eraseSourceFile(session.sourcePath, session.sourceDigest);
   }
 
   markSourceDeleted(importId: string): void {

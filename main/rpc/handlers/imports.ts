@@ -1,7 +1,8 @@
 // Employer files through the router: every import step is a channel with its permission and its
 // operation-log entry (AU-1). Imports are 適用 work: a user must have declared 適用 (AC-7), and
 // confirming needs EDIT there. Nothing here returns a My Number.
-import { isAbsolute, relative, resolve } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
 import { KuraError } from '../../../shared/errors';
 import type { ImportRowView, ImportSessionView } from '../../../shared/rpc/channels/imports';
 import type { Subject } from '../../core/access';
@@ -134,13 +135,30 @@ function summaryOf(imports: Imports, importId: string): ImportSummary {
   return summary;
 }
 
+/**
+ * The real path of an importable file, or invalid_input(path): not a regular file, or inside the store.
+ * A path that does not exist goes on as it is, for the reader's "cannot open" answer.
+ */
+function importablePath(dataDir: string, path: string): string {
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch {
+    return path;
+  }
+  if (!statSync(real).isFile()) throw new KuraError('invalid_input', { fields: 'path' });
+  const rel = relative(realpathSync(dataDir), real);
+  if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) throw new KuraError('invalid_input', { fields: 'path' });
+  return real;
+}
+
 export const previewImport: Handler<'imports.preview'> = async ({ kura, input, subject, commit }) => {
   const actor = actorFor(subject);
-  // The source is erased after the import (DP-5): never accept a file of the store itself.
-  const rel = relative(kura.store.dataDir, resolve(input.path));
-  if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) throw new KuraError('invalid_input', { fields: 'path' });
+  // The source is read, shown and erased after the import (DP-5): it is taken by its real path
+  // (symbolic links resolved), must be a regular file, and is never a file of the store itself.
+  const realPath = importablePath(kura.store.dataDir, input.path);
   // MD-2: a file on a removable drive is read only from a registered, identified medium.
-  const source = await mediaDesk(kura).sourceCheck(input.path);
+  const source = await mediaDesk(kura).sourceCheck(realPath);
   if (!source.ok) {
     commit(() => null, { outcome: 'refused', detail: { kind: input.kind, problem: source.problem.code } });
     const { code, ja, en } = describeProblem(source.problem);
@@ -148,7 +166,7 @@ export const previewImport: Handler<'imports.preview'> = async ({ kura, input, s
   }
   const imports = importsOf(kura);
   const onProgress = tracker(imports, input.requestId);
-  const prepared = await imports.service.prepare(input.path, input.kind, actor, onProgress);
+  const prepared = await imports.service.prepare(realPath, input.kind, actor, onProgress);
   if (prepared.status === 'refused') {
     // MD-5: a finding (or a scan that could not run) stops the import and is logged as a refusal.
     commit(() => null, {
