@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { BUSINESS_LABELS, DESIGNATION_LABELS } from '../../shared/codes';
 import { KuraError, toWireError } from '../../shared/errors';
-import { TWELVE_DIGIT_RUN } from '../../shared/mynumber';
+import { looksLikeMyNumber, TWELVE_DIGIT_RUN } from '../../shared/mynumber';
 import { contract, type Channel, type ChannelOutput, type ChannelParsedInput, type ChannelSpec, type RpcResult } from '../../shared/rpc';
 import type { Permission } from '../../shared/rpc/permissions';
 import { decide, japanDate, loadSubject, type Subject } from '../core/access';
@@ -42,6 +42,20 @@ export function redactDigits(text: string): string {
   return text.replace(new RegExp(TWELVE_DIGIT_RUN.source, 'g'), '[12桁]');
 }
 
+/** Free-text fields that end up in the log or on reports; a My Number typed there would leak (AC-9). */
+const FREE_TEXT_KEYS = new Set(['reason', 'findings', 'note', 'notes', 'memo', 'purpose', 'summary', 'content', 'response', 'comment', 'description', 'witness', 'method', 'label', 'holder', 'storagePlace']);
+
+function freeTextWithNumber(input: unknown, path = ''): string | null {
+  if (input === null || typeof input !== 'object') return null;
+  for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
+    const here = path ? `${path}.${key}` : key;
+    if (typeof value === 'string' && FREE_TEXT_KEYS.has(key) && looksLikeMyNumber(value)) return here;
+    const nested = typeof value === 'object' ? freeTextWithNumber(value, here) : null;
+    if (nested) return nested;
+  }
+  return null;
+}
+
 function invalidInput(error: z.ZodError): KuraError {
   // Field paths only: a zod message may quote the input, and the input may be a My Number.
   const fields = [...new Set(error.issues.map((i) => i.path.join('.') || '(input)'))].join(', ');
@@ -70,6 +84,8 @@ export class Router {
     const parsed = spec.input.safeParse(rawInput ?? {});
     const subject = this.bindSession(conn, channel, now);
     if (!parsed.success) throw this.refuse(conn, channel, subject, invalidInput(parsed.error));
+    const numberInText = freeTextWithNumber(parsed.data);
+    if (numberInText) throw this.refuse(conn, channel, subject, new KuraError('free_text_has_number', { field: numberInText }));
     if (spec.access !== 'public' && spec.access !== 'session') this.check(conn, channel, subject!, spec.access);
     if (spec.business && subject?.declared !== spec.business) {
       throw this.refuse(conn, channel, subject, new KuraError('business_required', { business: BUSINESS_LABELS[spec.business].ja }), { business: spec.business });

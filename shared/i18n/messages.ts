@@ -70,6 +70,7 @@ export const ERROR_MESSAGES = {
   link_not_matching: { ja: '2件の記録は生年月日・カナ氏名（両方に個人番号がある場合は個人番号も）が一致しないため、名寄せできません。候補一覧から選んでください。', en: 'The two records do not match on birth date and kana name (and My Number, when both have one); choose from the candidate list.' },
   link_exists: { ja: 'この2件の記録は既に名寄せされています。', en: 'These two records are already linked.' },
   dependant_check_not_due: { ja: '資格ID {shikakuId} は{year}年度の現況確認の対象（4月1日時点の被扶養者）ではありません。', en: 'Qualification {shikakuId} is not due for the {year} status check (not a dependant on 1 April).' },
+  free_text_has_number: { ja: '「{field}」に個人番号と思われる数字（12桁）が入力されています。個人番号は自由記述欄に書かないでください。', en: 'The field "{field}" holds what looks like a My Number (12 digits); never write a My Number in free text.' },
   internal: { ja: '処理中に問題が発生しました。操作ログ番号 {ref} をシステム管理責任者に伝えてください。', en: 'Something went wrong. Give reference {ref} to the system administrator.' },
 } satisfies Record<string, Message>;
 

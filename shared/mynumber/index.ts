@@ -58,3 +58,12 @@ export const MASKED_MY_NUMBER = '●●●● ●●●● ●●●●';
 
 /** Finds any standalone run of 12 digits: used to prove logs, errors and payloads hold no My Number. */
 export const TWELVE_DIGIT_RUN = /(?<!\d)\d{12}(?!\d)/;
+
+/**
+ * What a person could read as a My Number: 12 digits in a row, also after full-width digits are made
+ * ASCII and spaces and hyphens are taken out (１２３４ ５６７８ ９０１８, 1234-5678-9018). Used wherever
+ * free text leaves the store (log entries, error parameters, import rows): a false positive only hides text.
+ */
+export function looksLikeMyNumber(text: string): boolean {
+  return TWELVE_DIGIT_RUN.test(text) || TWELVE_DIGIT_RUN.test(toHalfWidthDigits(text.normalize('NFKC')).replace(SEPARATORS, ''));
+}

@@ -1,7 +1,7 @@
 // AU-1, AU-2, AU-3: the hash-chained operation log. Entries are written by the caller's transaction,
 // so an action and its entry commit together. No entry may hold a plaintext My Number.
 import { createHash } from 'node:crypto';
-import { TWELVE_DIGIT_RUN } from '../../../shared/mynumber';
+import { looksLikeMyNumber } from '../../../shared/mynumber';
 import type { Db } from '../store';
 import { canonicalJson, entryText as sharedEntryText, GENESIS_HASH } from '../../../shared/audit';
 
@@ -44,7 +44,7 @@ function withoutMachineIdentifiers(detail: Record<string, unknown>): Record<stri
 }
 
 function assertNoTwelveDigits(text: string): void {
-  if (TWELVE_DIGIT_RUN.test(text)) throw new Error('operation log entry refused: it contains a 12-digit number');
+  if (looksLikeMyNumber(text)) throw new Error('operation log entry refused: it contains a 12-digit number');
 }
 
 export class AuditLog {

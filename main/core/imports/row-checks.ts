@@ -67,8 +67,10 @@ export function checkRow(record: RawRecord, kind: ImportKind, limits: ImportLimi
   const layout = LAYOUTS[kind];
   const fields = fieldsOf(record, layout);
   const findings: Finding[] = [];
-  const none = { fields, findings, number: null, birthIso: null, key: null };
-  // A row in another encoding or with shifted columns has no trustworthy items: say only that.
+  // A row in another encoding or with shifted columns keeps no cell at all: a shifted My Number
+  // would otherwise sit in a name or memo column (AC-9).
+  const emptied = Object.fromEntries(Object.keys(fields).map((k) => [k, ''])) as typeof fields;
+  const none = { fields: emptied, findings, number: null, birthIso: null, key: null };
   if (record.problems.includes('encoding')) {
     findings.push({ code: 'encoding', params: { encoding: encodingLabel } });
     return none;

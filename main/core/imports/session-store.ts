@@ -1,7 +1,7 @@
 // The import session (preview) and its per-row results, in the store. No plaintext number is ever
 // written: the normalised numbers of a file are one AES-GCM ciphertext bound to the import ID,
 // erased once the import is confirmed or abandoned (DP-2, DP-5).
-import { TWELVE_DIGIT_RUN } from '../../../shared/mynumber';
+import { looksLikeMyNumber } from '../../../shared/mynumber';
 import { decryptMyNumber, encryptMyNumber } from '../mynumber';
 import type { Store } from '../store';
 import { describe, resultOf, type CheckCode, type RowResult } from './checks';
@@ -72,9 +72,9 @@ type RowRaw = {
   birth_iso: string | null; expected_version: number | null;
 };
 
-const GLOBAL_TWELVE = new RegExp(TWELVE_DIGIT_RUN.source, 'g');
 /** Free text (names, memo, 備考) may hold a number an employer typed in the wrong place: never kept. */
-export const redactNumbers = (text: string): string => text.replace(GLOBAL_TWELVE, '[12桁]');
+/** AC-9: a stored cell that could be read as a My Number (in any spacing or width) is not kept at all. */
+export const redactNumbers = (text: string): string => (looksLikeMyNumber(text) ? '[個人番号の可能性があるため非表示]' : text);
 
 const numbersAad = (importId: string): string => `import:${importId}`;
 const NUMBER_WIDTH = 12;
@@ -142,8 +142,9 @@ export class ImportSessionStore {
       const f = row.fields;
       const message = describe(row.findings);
       insert.run(
-        session.importId, row.rowNo, row.lineNo, f.jigyoshoKigo, f.hihokenshaNo, f.kubun, f.zokugara, f.edaban,
-        redactNumbers(f.kanjiName), redactNumbers(f.kanaName), f.birthDate, f.sex, f.gojitsu, row.hasNumber ? 1 : 0, f.mikinyuRiyu,
+        session.importId, row.rowNo, row.lineNo, redactNumbers(f.jigyoshoKigo), redactNumbers(f.hihokenshaNo), redactNumbers(f.kubun),
+        redactNumbers(f.zokugara), redactNumbers(f.edaban), redactNumbers(f.kanjiName), redactNumbers(f.kanaName), redactNumbers(f.birthDate),
+        redactNumbers(f.sex), redactNumbers(f.gojitsu), row.hasNumber ? 1 : 0, redactNumbers(f.mikinyuRiyu),
         redactNumbers(f.memo), redactNumbers(f.remarks), resultOf(row.findings), ` ${row.findings.map((x) => x.code).join(' ')} `,
         message.ja, message.en, row.shikakuId, row.birthIso, row.expectedVersion,
       );
