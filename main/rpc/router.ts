@@ -87,7 +87,8 @@ export class Router {
     const numberInText = freeTextWithNumber(parsed.data);
     if (numberInText) throw this.refuse(conn, channel, subject, new KuraError('free_text_has_number', { field: numberInText }));
     if (spec.access !== 'public' && spec.access !== 'session') this.check(conn, channel, subject!, spec.access);
-    if (spec.business && subject?.declared !== spec.business) {
+    // The declared business must still be assigned: a grant can end while the session is open (AC-4, AC-7).
+    if (spec.business && (subject?.declared !== spec.business || !subject.businesses.includes(spec.business))) {
       throw this.refuse(conn, channel, subject, new KuraError('business_required', { business: BUSINESS_LABELS[spec.business].ja }), { business: spec.business });
     }
     if (spec.designation && !kura.designations().includes(spec.designation)) {
@@ -157,6 +158,11 @@ export class Router {
     if (!user || user.disabledAt || (user.retiredOn && user.retiredOn <= japanDate(now))) {
       conn.end();
       throw new KuraError('account_disabled');
+    }
+    // A lockout (repeated wrong passwords, here or on the unlock screen) also ends the open session.
+    if (user.lockedAt) {
+      conn.end();
+      throw new KuraError('account_locked');
     }
     if (now.getTime() - session.startedAt > policy.session.maxSessionHours * 3_600_000) {
       conn.end();

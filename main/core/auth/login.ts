@@ -47,6 +47,14 @@ export async function checkLogin(db: Db, userId: string, password: string, polic
 export function applyLoginOutcome(db: Db, userId: string, outcome: LoginOutcome, policy: PasswordPolicy, at: Date): LoginOutcome {
   const users = new UserDirectory(db);
   if (outcome.ok) {
+    // The hash was checked outside the transaction: a lock or deactivation that landed meanwhile wins.
+    const now = users.find(userId);
+    try {
+      if (!now) throw new KuraError('bad_credentials');
+      assertMayLogIn(now, at);
+    } catch (e) {
+      return { ok: false, error: e as KuraError, userKnown: true, lockedNow: false };
+    }
     users.recordLogin(userId, at);
     return outcome;
   }
@@ -61,4 +69,19 @@ export async function assertNotReused(db: Db, userId: string, newPassword: strin
   for (const hash of recent) {
     if (await verifyPassword(hash, newPassword)) throw new KuraError('password_reused');
   }
+}
+
+const attempts = new Map<string, Promise<unknown>>();
+
+/**
+ * AC-5: password attempts for one user ID run one after another, so parallel guesses cannot all be
+ * checked against the same failure count (each waits for the previous one's outcome to be written).
+ */
+export function oneAttemptAtATime<T>(userId: string, attempt: () => Promise<T>): Promise<T> {
+  const previous = attempts.get(userId) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(attempt);
+  attempts.set(userId, next);
+  return next.finally(() => {
+    if (attempts.get(userId) === next) attempts.delete(userId);
+  });
 }

@@ -1,6 +1,6 @@
 import { KuraError } from '../../../shared/errors';
 import { userIdSchema } from '../../../shared/rpc';
-import { applyLoginOutcome, assertMayLogIn, assertNotReused, assertStrongEnough, checkLogin, hashPassword, verifyPassword } from '../../core/auth';
+import { applyLoginOutcome, assertMayLogIn, assertNotReused, assertStrongEnough, checkLogin, hashPassword, oneAttemptAtATime } from '../../core/auth';
 import { syncGraceExceeded } from '../../core/sync';
 import type { Handler } from '../router';
 import { sessionInfo } from './session-info';
@@ -16,11 +16,14 @@ export const login: Handler<'auth.login'> = async ({ kura, input, conn, now, com
   // Only a well-formed ID goes into the log: someone may type anything, even a number, into the field.
   const loggedId = userIdSchema.safeParse(input.userId).success ? input.userId : '(形式不正)';
   setOperator(loggedId);
-  const checked = await checkLogin(kura.store.db, input.userId, input.password, kura.policy.password, now);
-  const outcome = commit(
-    () => applyLoginOutcome(kura.store.db, input.userId, checked, kura.policy.password, now),
-    (o) => ({ target: loggedId, outcome: o.ok ? 'ok' : 'refused', detail: o.ok ? { result: 'success' } : { result: o.error.code, lockedNow: o.lockedNow } }),
-  );
+  // AC-5: one attempt per ID at a time, and the outcome (failure count, lock) written before the next.
+  const outcome = await oneAttemptAtATime(input.userId, async () => {
+    const checked = await checkLogin(kura.store.db, input.userId, input.password, kura.policy.password, now);
+    return commit(
+      () => applyLoginOutcome(kura.store.db, input.userId, checked, kura.policy.password, now),
+      (o) => ({ target: loggedId, outcome: o.ok ? 'ok' : 'refused', detail: o.ok ? { result: 'success' } : { result: o.error.code, lockedNow: o.lockedNow } }),
+    );
+  });
   if (!outcome.ok) throw outcome.error;
   // AC-1: one active session per user; a new login ends the older one.
   const previous = kura.sessions.get(outcome.user.userId);
@@ -42,7 +45,15 @@ export const logout: Handler<'auth.logout'> = ({ kura, conn, note }) => {
 export const changePassword: Handler<'auth.changePassword'> = async ({ kura, input, conn, now, commit }) => {
   const session = conn.session!;
   const user = kura.users.find(session.userId)!;
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw new KuraError('bad_credentials');
+  // AC-5: a wrong current password counts toward the lockout like a failed login.
+  const current = await oneAttemptAtATime(user.userId, async () => {
+    const checked = await checkLogin(kura.store.db, user.userId, input.currentPassword, kura.policy.password, now);
+    return checked.ok ? checked : kura.store.transaction(() => applyLoginOutcome(kura.store.db, user.userId, checked, kura.policy.password, now));
+  });
+  if (!current.ok) {
+    if (current.error.code !== 'bad_credentials') conn.end();
+    throw current.error;
+  }
   assertStrongEnough(input.newPassword, kura.policy.password);
   await assertNotReused(kura.store.db, user.userId, input.newPassword, kura.policy.password.historyCount);
   const hash = await hashPassword(input.newPassword);
@@ -71,11 +82,13 @@ export const lock: Handler<'session.lock'> = ({ conn }) => {
 /** AC-10: only the same user's password unlocks; failures count toward the lockout like a login. */
 export const unlock: Handler<'session.unlock'> = async ({ kura, input, conn, now, commit }) => {
   const session = conn.session!;
-  const checked = await checkLogin(kura.store.db, session.userId, input.password, kura.policy.password, now);
-  const outcome = commit(
-    () => applyLoginOutcome(kura.store.db, session.userId, checked, kura.policy.password, now),
-    (o) => ({ target: session.userId, outcome: o.ok ? 'ok' : 'refused', detail: { result: o.ok ? 'success' : o.error.code } }),
-  );
+  const outcome = await oneAttemptAtATime(session.userId, async () => {
+    const checked = await checkLogin(kura.store.db, session.userId, input.password, kura.policy.password, now);
+    return commit(
+      () => applyLoginOutcome(kura.store.db, session.userId, checked, kura.policy.password, now),
+      (o) => ({ target: session.userId, outcome: o.ok ? 'ok' : 'refused', detail: { result: o.ok ? 'success' : o.error.code } }),
+    );
+  });
   if (!outcome.ok) {
     if (outcome.error.code !== 'bad_credentials') conn.end();
     throw outcome.error;
