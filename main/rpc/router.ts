@@ -42,8 +42,11 @@ export function redactDigits(text: string): string {
   return text.replace(new RegExp(TWELVE_DIGIT_RUN.source, 'g'), '[12桁]');
 }
 
-/** Free-text fields that end up in the log or on reports; a My Number typed there would leak (AC-9). */
-const FREE_TEXT_KEYS = new Set(['reason', 'findings', 'note', 'notes', 'memo', 'purpose', 'summary', 'content', 'response', 'comment', 'description', 'witness', 'method', 'label', 'holder', 'storagePlace']);
+/**
+ * Free-text fields that end up in the log or on reports; a My Number typed there would leak (AC-9).
+ * (Linkage answer `content` is judged row by row by its handler, which refuses only that row.)
+ */
+const FREE_TEXT_KEYS = new Set(['reason', 'findings', 'note', 'notes', 'memo', 'purpose', 'summary', 'response', 'comment', 'description', 'witness', 'method', 'label', 'holder', 'storagePlace']);
 
 function freeTextWithNumber(input: unknown, path = ''): string | null {
   if (input === null || typeof input !== 'object') return null;

@@ -1,10 +1,13 @@
 // Members with known names, birth dates and numbers for the linkage tests (synthetic data only).
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { computeCheckDigit } from '../../shared/mynumber';
 import type { Member } from '../../main/core/members';
 import type { TestKura } from '../helpers/kura';
+import { ClamAvScanner } from '../../main/core/imports';
+import { configureImports } from '../../main/rpc/handlers/imports';
+import { writeEicarSignatures } from '../imports/helpers';
 
 export function syntheticNumber(first11: string): string {
   return `${first11}${computeCheckDigit(first11)}`;
@@ -17,7 +20,9 @@ export const PEOPLE = {
 } as const;
 
 /** Inserts the people as members and registers their numbers. */
+/** Adds the people, and gives the terminal the test's virus scanner (MD-5: linkage files are scanned). */
 export function addPeople(t: TestKura): void {
+  configureImports(t.kura, { scanner: new ClamAvScanner({ databasePath: writeEicarSignatures(inbox(t)) }) });
   let n = 1;
   for (const p of Object.values(PEOPLE)) {
     const member: Member = {
@@ -33,10 +38,17 @@ export function addPeople(t: TestKura): void {
 
 const csvLine = (cells: readonly string[]): string => cells.map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
 
-/** Writes a CSV (UTF-8 or Shift_JIS) into the test's data folder and returns its path. */
+/** The folder files arrive in: beside the store, never inside it (the store's files cannot be imported). */
+function inbox(t: TestKura): string {
+  const dir = `${t.dir}-inbox`;
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Writes a CSV (UTF-8 or Shift_JIS) into the test's inbox folder and returns its path. */
 export function writeCsv(t: TestKura, name: string, lines: readonly (readonly string[])[], encoding: 'utf-8' | 'cp932' = 'utf-8'): string {
   const text = `${lines.map(csvLine).join('\r\n')}\r\n`;
-  const path = join(t.dir, name);
+  const path = join(inbox(t), name);
   writeFileSync(path, encoding === 'cp932' ? iconv.encode(text, 'cp932') : text);
   return path;
 }

@@ -80,8 +80,10 @@ describe('LK-2: identity-confirmation items', () => {
     assert.equal(sato.blind_index!.length, 32);
     // The line whose number failed its check digit keeps no number at all.
     assert.equal(rows[5]!.mynumber_enc, null);
-    const log = t.kura.store.db.prepare("SELECT detail, target FROM audit_log WHERE event = 'linkage.identity.import'").all();
-    assert.equal(log.length, 1);
+    const log = t.kura.store.db.prepare("SELECT detail, target FROM audit_log WHERE event = 'linkage.identity.import'").all() as { detail: string }[];
+    // The import, then DP-5: the J-LIS file (it holds numbers) overwritten and deleted.
+    assert.equal(log.length, 2);
+    assert.equal((JSON.parse(log[1]!.detail) as { step: string; result: string }).result, 'erased');
     assert.deepEqual(twelveDigitRuns(log), []);
   });
 

@@ -3,7 +3,7 @@
 // first line it takes for a heading, so checking the heading ourselves means no data row is lost.
 import { readFileSync, statSync } from 'node:fs';
 import { KuraError } from '../../../shared/errors';
-import { DEFAULT_LIMITS, ImportFileError, parseImportBytes, type ReadFile } from '../imports';
+import { DEFAULT_LIMITS, ImportFileError, parseImportBytes, type FileScanner, type ReadFile } from '../imports';
 
 export type LinkageLine = ReadFile['records'][number];
 export type LinkageFile = { lines: LinkageLine[]; digest: string };
@@ -22,7 +22,8 @@ function refused(e: ImportFileError): KuraError {
 }
 
 /** heading: labels the first line must all carry (one label could also appear in a data line). */
-export async function readLinkageFile(path: string, heading: readonly string[]): Promise<LinkageFile> {
+/** MD-5: the bytes are virus-checked before anything parses them; a finding stops the read. */
+export async function readLinkageFile(path: string, heading: readonly string[], scanner: FileScanner): Promise<LinkageFile> {
   let bytes: Buffer;
   try {
     const size = statSync(path).size;
@@ -31,6 +32,13 @@ export async function readLinkageFile(path: string, heading: readonly string[]):
   } catch (e) {
     throw refused(e instanceof ImportFileError ? e : new ImportFileError('not_readable'));
   }
+  let verdict;
+  try {
+    verdict = await scanner.scan(bytes);
+  } catch (e) {
+    throw refused(e instanceof ImportFileError ? e : new ImportFileError('scan_failed', { detail: 'scanner' }));
+  }
+  if (!verdict.clean) throw refused(new ImportFileError('virus_found', { signature: verdict.signature }));
   const first = firstLine(bytes);
   if (!heading.every((label) => first.includes(label))) throw new KuraError('linkage_header_missing', { expected: heading.join('、') });
   try {

@@ -1,8 +1,6 @@
 // Employer files through the router: every import step is a channel with its permission and its
 // operation-log entry (AU-1). Imports are 適用 work: a user must have declared 適用 (AC-7), and
 // confirming needs EDIT there. Nothing here returns a My Number.
-import { realpathSync, statSync } from 'node:fs';
-import { isAbsolute, relative } from 'node:path';
 import { KuraError } from '../../../shared/errors';
 import type { ImportRowView, ImportSessionView } from '../../../shared/rpc/channels/imports';
 import type { Subject } from '../../core/access';
@@ -23,9 +21,8 @@ import {
   type ReceiptFont,
   type StoredRow,
 } from '../../core/imports';
-import { describeProblem } from '../../core/media';
 import type { Kura } from '../kura';
-import { mediaDesk } from './media';
+import { checkImportSource } from './source-path';
 import type { Handler } from '../router';
 import type { Connection } from '../session';
 
@@ -51,6 +48,11 @@ export function configureImports(kura: Kura, config: ImportConfiguration): void 
   perKura.delete(kura);
 }
 
+/** MD-5: the scanner every file read for an import passes through (employer files, linkage files). */
+export function importScanner(kura: Kura): FileScanner {
+  return configured.get(kura)?.scanner ?? new ClamAvScanner({ databasePath: process.env.KURA_CLAMAV_DB });
+}
+
 function importsOf(kura: Kura): Imports {
   let imports = perKura.get(kura);
   if (!imports) {
@@ -59,7 +61,7 @@ function importsOf(kura: Kura): Imports {
       store: kura.store,
       vault: kura.vault,
       now: kura.now,
-      scanner: config.scanner ?? new ClamAvScanner({ databasePath: process.env.KURA_CLAMAV_DB }),
+      scanner: importScanner(kura),
       limits: config.limits,
       receiptFont: config.receiptFont,
       society: config.society,
@@ -135,35 +137,17 @@ function summaryOf(imports: Imports, importId: string): ImportSummary {
   return summary;
 }
 
-/**
- * The real path of an importable file, or invalid_input(path): not a regular file, or inside the store.
- * A path that does not exist goes on as it is, for the reader's "cannot open" answer.
- */
-function importablePath(dataDir: string, path: string): string {
-  let real: string;
-  try {
-    real = realpathSync(path);
-  } catch {
-    return path;
-  }
-  if (!statSync(real).isFile()) throw new KuraError('invalid_input', { fields: 'path' });
-  const rel = relative(realpathSync(dataDir), real);
-  if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) throw new KuraError('invalid_input', { fields: 'path' });
-  return real;
-}
-
 export const previewImport: Handler<'imports.preview'> = async ({ kura, input, subject, commit }) => {
   const actor = actorFor(subject);
   // The source is read, shown and erased after the import (DP-5): it is taken by its real path
   // (symbolic links resolved), must be a regular file, and is never a file of the store itself.
-  const realPath = importablePath(kura.store.dataDir, input.path);
+  const source = await checkImportSource(kura, input.path);
   // MD-2: a file on a removable drive is read only from a registered, identified medium.
-  const source = await mediaDesk(kura).sourceCheck(realPath);
   if (!source.ok) {
     commit(() => null, { outcome: 'refused', detail: { kind: input.kind, problem: source.problem.code } });
-    const { code, ja, en } = describeProblem(source.problem);
-    return { status: 'refused' as const, problem: { code, ja, en } };
+    return { status: 'refused' as const, problem: source.message };
   }
+  const realPath = source.path;
   const imports = importsOf(kura);
   const onProgress = tracker(imports, input.requestId);
   const prepared = await imports.service.prepare(realPath, input.kind, actor, onProgress);

@@ -1,13 +1,17 @@
 // Information linkage through the router (LK-1..LK-4). Every channel is 情報連携 work: the router
 // has checked the permission and that 情報連携 is declared (AC-7). The rules live in main/core/linkage.
 import type { Business } from '../../../shared/codes';
+import { KuraError } from '../../../shared/errors';
 import {
   buildInquiry, chooseProcedure, IDENTITY_HEADING, IdentityConfirmations, loadProcedures, matchAnswers, permittedProcedures, ProvisionRecords,
   readLinkageFile, RECORDS_HEADING, type IdentityMatch, type Procedure,
 } from '../../core/linkage';
+import { eraseSourceFile } from '../../core/imports';
 import type { Kura } from '../kura';
 import { resourcePath } from '../resources';
 import type { Handler } from '../router';
+import { importScanner } from './imports';
+import { checkImportSource } from './source-path';
 
 type Linkage = { records: ProvisionRecords; identity: IdentityConfirmations; procedures: Procedure[] };
 const perKura = new WeakMap<Kura, Linkage>();
@@ -37,6 +41,13 @@ const businessesOf = (businesses: readonly Business[]): Business[] => [...busine
 /** LK-4: only the procedures of the user's own businesses are offered. */
 export const listProcedures: Handler<'linkage.procedures'> = ({ kura, subject }) => permittedProcedures(linkageOf(kura).procedures, businessesOf(subject!.businesses));
 
+/** The file's real path, after the MD-2 check of the medium it is on; a refusal names the reason. */
+async function linkageSource(kura: Kura, path: string): Promise<string> {
+  const source = await checkImportSource(kura, path);
+  if (!source.ok) throw new KuraError('linkage_file_refused', { detail: `${source.message.ja} ${source.message.en}` });
+  return source.path;
+}
+
 /** LK-1: a file from the intermediate server, or one record typed in. */
 export const addRecords: Handler<'linkage.records.add'> = async (call) => {
   const { records } = linkageOf(call.kura);
@@ -51,7 +62,8 @@ export const addRecords: Handler<'linkage.records.add'> = async (call) => {
       { target: `${record.shoriNo}-${record.shoriEdaban}`, detail: { source: 'manual' } },
     );
   }
-  const file = await readLinkageFile(call.input.path, RECORDS_HEADING);
+  const path = await linkageSource(call.kura, call.input.path);
+  const file = await readLinkageFile(path, RECORDS_HEADING, importScanner(call.kura));
   return call.commit(
     () => records.importLines(file.lines, userId, file.digest),
     (r) => ({ detail: { source: 'file', digest: file.digest, read: r.read, added: r.added, duplicates: r.duplicates, errors: r.errors.length } }),
@@ -69,11 +81,15 @@ export const searchRecords: Handler<'linkage.records.search'> = ({ kura, input, 
 
 /** LK-2: the J-LIS answer, matched to members; the numbers stay encrypted in the store. */
 export const importIdentity: Handler<'linkage.identity.import'> = async (call) => {
-  const file = await readLinkageFile(call.input.path, IDENTITY_HEADING);
+  const path = await linkageSource(call.kura, call.input.path);
+  const file = await readLinkageFile(path, IDENTITY_HEADING, importScanner(call.kura));
   const result = call.commit(
     () => linkageOf(call.kura).identity.importLines(file.lines, call.subject!.userId),
     (r) => ({ target: r.batchId, detail: { digest: file.digest, rows: r.rows.length } }),
   );
+  // DP-5: the J-LIS answer holds My Numbers; once imported, the file is overwritten and deleted.
+  const erased = eraseSourceFile(path, file.digest);
+  call.commit(() => null, { target: result.batchId, outcome: erased.deleted ? 'ok' : 'failed', detail: { step: 'source_erased', result: erased.detail } });
   const counts: Record<IdentityMatch, number> = { by_number: 0, by_name_birth: 0, conflict: 0, ambiguous: 0, unmatched: 0, error: 0 };
   for (const row of result.rows) counts[row.match]++;
   return { batchId: result.batchId, counts, rows: result.rows };
