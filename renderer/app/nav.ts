@@ -12,7 +12,14 @@ import { MemberDetailScreen } from '../features/members/MemberDetailScreen';
 import { SearchScreen } from '../features/members/SearchScreen';
 import { IMPORT_SCREENS } from '../features/imports/screens';
 import { MEDIA_SCREENS } from '../features/media/screens';
+import { LINKAGE_SCREENS } from '../features/linkage/screens';
+import { REQUEST_SCREENS } from '../features/requests/screens';
 import { MyNumberFormScreen } from '../features/mynumber/MyNumberFormScreen';
+import { QUALITY_SCREENS } from '../features/quality/screens';
+import { REPORT_SCREENS } from '../features/reports/screens';
+import { RETENTION_SCREENS } from '../features/retention/screens';
+import { REVIEW_SCREENS } from '../features/audit-review/screens';
+import { UPDATE_SCREENS } from '../features/updates/screens';
 import { SyncScreen } from './screens/SyncScreen';
 
 export type NavEntry = {
@@ -50,11 +57,21 @@ export const NAV: readonly NavEntry[] = [
   // Issues 5 and 6: employer-file imports and removable media (their tabs are entries with a parent).
   ...IMPORT_SCREENS,
   ...MEDIA_SCREENS,
+  // Requests and incidents (RQ-1..RQ-3); information linkage, 情報連携 work only (LK-1..LK-4, AC-7).
+  ...REQUEST_SCREENS,
+  ...LINKAGE_SCREENS,
+  // Data quality (DQ-3..DQ-5) and creator-only reports (DP-4).
+  ...QUALITY_SCREENS,
+  ...REPORT_SCREENS,
   { id: 'users', label: { ja: '利用者管理', en: 'Users' }, permissions: ['user.read'], component: UsersScreen },
   { id: 'grants', label: { ja: '権限設定', en: 'Access rights' }, permissions: ['grant.set'], component: GrantsScreen },
   { id: 'assignments', label: { ja: '割当状況一覧', en: 'Assignments' }, permissions: ['user.read'], component: AssignmentsScreen },
   { id: 'terminal', label: { ja: '端末指定', en: 'Terminal' }, permissions: ['terminal.admin'], component: TerminalScreen },
   { id: 'audit', label: { ja: '操作ログ', en: 'Operation log' }, permissions: ['audit.read'], component: AuditScreen },
+  // Log review and maintenance (AU-3, AU-4), retention and refused qualifications (RT-1..RT-5), update verification (BL-1).
+  ...REVIEW_SCREENS,
+  ...RETENTION_SCREENS,
+  ...UPDATE_SCREENS,
   // Issue 7: every logged-in user may see the link state; the banner's sync indicator opens it.
   { id: 'sync', label: { ja: '同期状況', en: 'Sync status' }, permissions: [], component: SyncScreen, menu: false },
 ];

@@ -63,7 +63,6 @@ export const ERROR_MESSAGES = {
   report_password_wrong: { ja: 'パスワードが違います。ご自身のログインパスワードを入力してください。', en: 'Wrong password: enter your own login password.' },
   report_password_changed: { ja: '帳票 {reportId} は作成後にパスワードを変更したため開けません。作成し直してください。', en: 'Report {reportId} cannot be opened because your password changed after it was made; create it again.' },
   report_business_mismatch: { ja: '帳票 {reportId} は{business}業務で作成されました。業務を{business}に切り替えて開いてください。', en: 'Report {reportId} was made for {business} work; switch the business to {business} to open it.' },
-  text_has_number: { ja: '「{field}」に12桁の数字があります。個人番号は記入しないでください（資格IDや日付で書いてください）。', en: 'The {field} contains a 12-digit number; never write a My Number there (use the qualification ID or dates).' },
   review_range_invalid: { ja: '点検期間が正しくありません（終了は開始より後、現在以前にしてください）。', en: 'The review period is not valid (the end must be after the start and not in the future).' },
   maintenance_not_found: { ja: '保守作業 {maintenanceId} は見つからないか、既に終了しています。', en: 'Maintenance session {maintenanceId} does not exist or has already ended.' },
   refusal_exists: { ja: '資格ID {shikakuId} の資格否認は既に記録されています。', en: 'A refusal of qualification {shikakuId} is already recorded.' },

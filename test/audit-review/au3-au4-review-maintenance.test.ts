@@ -59,7 +59,7 @@ describe('AU-3: recorded reviews of the operation log', () => {
     const now = t.clock.now().toISOString();
     const before = (await t.call(manager, 'audit.reviews', {})).reviews.length;
     const withNumber = await t.raw(manager, 'audit.recordReview', { reason: 'incident', from: start, to: now, findings: '番号 123456789018 の照会を確認' });
-    assert.equal(withNumber.ok ? '' : withNumber.error.code, 'text_has_number');
+    assert.equal(withNumber.ok ? '' : withNumber.error.code, 'free_text_has_number');
     const backwards = await t.raw(manager, 'audit.recordReview', { reason: 'periodic', from: now, to: start, findings: 'x' });
     assert.equal(backwards.ok ? '' : backwards.error.code, 'review_range_invalid');
     const future = await t.raw(manager, 'audit.recordReview', { reason: 'periodic', from: start, to: new Date(t.clock.t + HOUR).toISOString(), findings: 'x' });
@@ -68,7 +68,7 @@ describe('AU-3: recorded reviews of the operation log', () => {
     assert.equal(forbidden.ok ? '' : forbidden.error.code, 'forbidden');
     assert.equal((await t.call(manager, 'audit.reviews', {})).reviews.length, before, 'no refused review was recorded');
     const reasons = t.kura.audit.recent(20, 'audit.review').filter((e) => e.outcome === 'refused').map((e) => e.detail.reason);
-    assert.deepEqual(new Set(reasons), new Set(['text_has_number', 'review_range_invalid', 'forbidden']));
+    assert.deepEqual(new Set(reasons), new Set(['free_text_has_number', 'review_range_invalid', 'forbidden']));
     assert.ok(t.kura.audit.recent(1000).every((e) => !JSON.stringify(e.detail).includes('123456789018')));
   });
 });
@@ -125,12 +125,12 @@ describe('AU-4: contractor maintenance sessions and their test runs', () => {
     const again = await t.raw(sysadmin, 'maintenance.record', { action: 'end', maintenanceId: session.maintenanceId, summary: '再', testRuns: [] });
     assert.equal(again.ok ? '' : again.error.code, 'maintenance_not_found');
     const withNumber = await t.raw(sysadmin, 'maintenance.record', { action: 'start', company: '保守', workers: '保守 四郎', purpose: '番号 123456789018 の修正' });
-    assert.equal(withNumber.ok ? '' : withNumber.error.code, 'text_has_number');
+    assert.equal(withNumber.ok ? '' : withNumber.error.code, 'free_text_has_number');
     const manager = await t.clerk('kanri.jiro', 'NONE', [], undefined, ['manager']);
     const forbidden = await t.raw(manager, 'maintenance.record', { action: 'start', company: '保守', workers: '保守 五郎', purpose: '点検' });
     assert.equal(forbidden.ok ? '' : forbidden.error.code, 'forbidden');
     const refusals = t.kura.audit.recent(50, 'maintenance.record').filter((e) => e.outcome === 'refused').map((e) => e.detail.reason);
-    assert.deepEqual(new Set(refusals), new Set(['maintenance_not_found', 'text_has_number', 'forbidden']));
+    assert.deepEqual(new Set(refusals), new Set(['maintenance_not_found', 'free_text_has_number', 'forbidden']));
     assert.equal((await t.call(sysadmin, 'maintenance.list', {})).sessions.length, 2);
   });
 });

@@ -1,12 +1,12 @@
 // AU-3, AU-4: log reviews and contractor maintenance sessions through the router.
 import { KuraError } from '../../../shared/errors';
-import { TWELVE_DIGIT_RUN } from '../../../shared/mynumber';
+import { looksLikeMyNumber } from '../../../shared/mynumber';
 import { listAuditReviews, MaintenanceRecord, recordAuditReview } from '../../core/audit-review';
 import type { Handler } from '../router';
 
-/** AU-3: the log never holds a plaintext My Number, and neither do the records beside it. */
+/** AU-3: the log never holds a plaintext My Number, and neither do the records beside it (every text field, not only those the router checks). */
 function assertNoNumber(field: string, ...texts: string[]): void {
-  if (texts.some((t) => TWELVE_DIGIT_RUN.test(t))) throw new KuraError('text_has_number', { field });
+  if (texts.some((t) => looksLikeMyNumber(t))) throw new KuraError('free_text_has_number', { field });
 }
 
 export const recordReview: Handler<'audit.recordReview'> = ({ kura, input, subject, now, commit }) => {

@@ -1,0 +1,97 @@
+// Screen text of log review (AU-3) and contractor maintenance (AU-4): Japanese first, English second.
+import { formatMessage, type Lang, type Message } from '../../../shared/i18n';
+
+export const REVIEW_TEXT = {
+  menu: { ja: 'ログ点検', en: 'Log review' },
+  tabReview: { ja: 'ログ点検', en: 'Log review' },
+  tabMaintenance: { ja: '保守作業', en: 'Maintenance' },
+  reviewTitle: { ja: '操作ログの点検', en: 'Reviewing the operation log' },
+  reviewLead: {
+    ja: '期間を選んで点検し、所見を記録します。記録すると、その期間の操作の件数（拒否・失敗を含む）とログの改ざん検査の結果が一緒に保存されます（AU-3）。',
+    en: 'Choose a period, review it and record your findings. The counts of the period’s operations (refused and failed included) and the log’s tamper check are saved with it (AU-3).',
+  },
+  from: { ja: '期間（開始）', en: 'From' },
+  to: { ja: '期間（終了）', en: 'To' },
+  reason: { ja: '点検の種類', en: 'Kind' },
+  reason_periodic: { ja: '定期点検', en: 'Periodic' },
+  reason_incident: { ja: 'インシデント対応', en: 'Incident' },
+  lastMonth: { ja: '先月', en: 'Last month' },
+  thisMonth: { ja: '今月', en: 'This month' },
+  findings: { ja: '所見', en: 'Findings' },
+  findingsHint: { ja: '例：拒否された操作3件はいずれも業務未宣言によるもので問題なし。個人番号は書かないでください。', en: 'E.g. the three refusals were all undeclared business; no issue. Never write a My Number.' },
+  record: { ja: '点検結果を記録', en: 'Record the review' },
+  recorded: { ja: '点検を記録しました（{entries} 件、うち拒否 {refused} 件）。', en: 'Review recorded ({entries} entries, {refused} refused).' },
+  periodInvalid: { ja: '期間の開始と終了を正しく入力してください（開始は終了より前）。', en: 'Enter a valid period (the start before the end).' },
+  findingsRequired: { ja: '所見を入力してください。', en: 'Enter your findings.' },
+  noRecordRight: { ja: '点検の記録は管理責任者・システム管理責任者が行います。', en: 'Managers and system administrators record reviews.' },
+  counts: { ja: '期間の集計', en: 'The period’s counts' },
+  countsSummary: { ja: '{from} 〜 {to}　全 {entries} 件　拒否 {refused} 件', en: '{from} to {to}: {entries} entries, {refused} refused' },
+  chainOk: { ja: '改ざん検査：正常', en: 'Tamper check: OK' },
+  chainBad: { ja: '改ざん検査：異常あり（直ちにシステム管理責任者へ）', en: 'Tamper check: FAILED (tell the system administrator now)' },
+  colEvent: { ja: '操作', en: 'Operation' },
+  colOk: { ja: '正常', en: 'OK' },
+  colRefused: { ja: '拒否', en: 'Refused' },
+  colFailed: { ja: '失敗', en: 'Failed' },
+  history: { ja: '点検の履歴', en: 'Review history' },
+  noHistory: { ja: 'まだ点検の記録はありません。', en: 'No review recorded yet.' },
+  colReviewedAt: { ja: '点検日時', en: 'Reviewed' },
+  colReviewer: { ja: '点検者', en: 'Reviewer' },
+  colKind: { ja: '種類', en: 'Kind' },
+  colPeriod: { ja: '期間', en: 'Period' },
+  colEntries: { ja: '件数', en: 'Entries' },
+  colChain: { ja: '検査', en: 'Chain' },
+  colFindings: { ja: '所見', en: 'Findings' },
+  ok: { ja: '正常', en: 'OK' },
+  bad: { ja: '異常', en: 'Failed' },
+  reload: { ja: '再読込', en: 'Reload' },
+  // AU-4
+  maintenanceTitle: { ja: '保守作業（委託先）の記録', en: 'Contractor maintenance sessions' },
+  maintenanceLead: {
+    ja: '委託先が端末で作業するときは、監督する管理者が開始と終了を記録します。作業中の操作は開始・終了の間のログとして残り、終了時にテスト実行の結果を記録します（AU-4）。',
+    en: 'When a contractor works on the terminal, the supervising administrator records the start and the end; the work is in the log between them, and the test runs are recorded at the end (AU-4).',
+  },
+  startTitle: { ja: '作業の開始', en: 'Start a session' },
+  company: { ja: '委託先（会社名）', en: 'Company' },
+  workers: { ja: '作業者氏名', en: 'Workers' },
+  purpose: { ja: '作業内容・目的', en: 'Purpose' },
+  start: { ja: '開始を記録', en: 'Record the start' },
+  started: { ja: '保守作業 {id} の開始を記録しました。', en: 'Maintenance {id} started.' },
+  startRequired: { ja: '委託先・作業者・作業内容を入力してください。', en: 'Enter the company, the workers and the purpose.' },
+  openSessions: { ja: '作業中', en: 'In progress' },
+  noOpen: { ja: '作業中の保守作業はありません。', en: 'No session in progress.' },
+  endTitle: { ja: '{id} の終了', en: 'End {id}' },
+  summary: { ja: '作業結果', en: 'Summary' },
+  testRuns: { ja: 'テスト実行', en: 'Test runs' },
+  testName: { ja: 'テスト名', en: 'Test' },
+  testResult: { ja: '結果', en: 'Result' },
+  testNote: { ja: '備考', en: 'Note' },
+  pass: { ja: '合格', en: 'Pass' },
+  fail: { ja: '不合格', en: 'Fail' },
+  addTest: { ja: 'テストを追加', en: 'Add a test' },
+  removeTest: { ja: '削除', en: 'Remove' },
+  end: { ja: '終了を記録', en: 'Record the end' },
+  ended: { ja: '保守作業 {id} の終了を記録しました（テスト {count} 件）。', en: 'Maintenance {id} ended ({count} tests).' },
+  summaryRequired: { ja: '作業結果を入力してください。', en: 'Enter a summary.' },
+  testNameRequired: { ja: 'テスト名を入力してください（不要な行は削除してください）。', en: 'Name every test (remove empty rows).' },
+  sessions: { ja: '保守作業の履歴', en: 'Sessions' },
+  noSessions: { ja: '保守作業の記録はありません。', en: 'No session recorded.' },
+  colId: { ja: '作業ID', en: 'ID' },
+  colSupervisor: { ja: '監督者', en: 'Supervisor' },
+  colStarted: { ja: '開始', en: 'Started' },
+  colEnded: { ja: '終了', en: 'Ended' },
+  colLog: { ja: 'ログ範囲', en: 'Log range' },
+  colTests: { ja: 'テスト', en: 'Tests' },
+  testsSummary: { ja: '{pass} 合格 / {fail} 不合格', en: '{pass} pass / {fail} fail' },
+  inProgress: { ja: '作業中', en: 'in progress' },
+  noMaintenanceRight: { ja: '保守作業の記録はシステム管理責任者が行います。', en: 'The system administrator records maintenance sessions.' },
+} satisfies Record<string, Message>;
+
+export type ReviewTextKey = keyof typeof REVIEW_TEXT;
+
+export function vt(lang: Lang, key: ReviewTextKey, params: Record<string, string | number> = {}): string {
+  return formatMessage(REVIEW_TEXT[key], lang, params);
+}
+
+export function vm(key: ReviewTextKey, params: Record<string, string | number> = {}): Message {
+  return { ja: vt('ja', key, params), en: vt('en', key, params) };
+}
