@@ -1,5 +1,5 @@
 import { ERROR_MESSAGES, MYNUMBER_PROBLEM_MESSAGES, formatMessage, type ErrorCode, type Lang } from '../i18n';
-import { looksLikeMyNumber } from '../mynumber';
+import { containsTwelveDigits } from '../mynumber';
 
 /** An error a clerk can act on. Its params are shown to users, so they must never hold a My Number (AC-9). */
 export class KuraError extends Error {
@@ -7,7 +7,7 @@ export class KuraError extends Error {
   readonly params: Record<string, string | number>;
   constructor(code: ErrorCode, params: Record<string, string | number> = {}) {
     for (const value of Object.values(params)) {
-      if (looksLikeMyNumber(String(value))) throw new Error('KuraError params must not carry a 12-digit number');
+      if (containsTwelveDigits(String(value))) throw new Error('KuraError params must not carry a 12-digit number');
     }
     super(code);
     this.name = 'KuraError';

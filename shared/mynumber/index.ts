@@ -60,9 +60,17 @@ export const MASKED_MY_NUMBER = '●●●● ●●●● ●●●●';
 export const TWELVE_DIGIT_RUN = /(?<!\d)\d{12}(?!\d)/;
 
 /**
+ * 12 digits in a row, also in full width (１２３４５６７８９０１８). For machine-made text (log entries,
+ * error parameters) whose IDs and digests may join digit groups with hyphens.
+ */
+export function containsTwelveDigits(text: string): boolean {
+  return TWELVE_DIGIT_RUN.test(text) || TWELVE_DIGIT_RUN.test(toHalfWidthDigits(text));
+}
+
+/**
  * What a person could read as a My Number: 12 digits in a row, also after full-width digits are made
  * ASCII and spaces and hyphens are taken out (１２３４ ５６７８ ９０１８, 1234-5678-9018). Used wherever
- * free text leaves the store (log entries, error parameters, import rows): a false positive only hides text.
+ * free text a person typed leaves the store (free-text fields, import cells): a false positive only hides text.
  */
 export function looksLikeMyNumber(text: string): boolean {
   return TWELVE_DIGIT_RUN.test(text) || TWELVE_DIGIT_RUN.test(toHalfWidthDigits(text.normalize('NFKC')).replace(SEPARATORS, ''));

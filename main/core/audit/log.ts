@@ -1,7 +1,7 @@
 // AU-1, AU-2, AU-3: the hash-chained operation log. Entries are written by the caller's transaction,
 // so an action and its entry commit together. No entry may hold a plaintext My Number.
 import { createHash } from 'node:crypto';
-import { looksLikeMyNumber } from '../../../shared/mynumber';
+import { containsTwelveDigits } from '../../../shared/mynumber';
 import type { Db } from '../store';
 import { canonicalJson, entryText as sharedEntryText, GENESIS_HASH } from '../../../shared/audit';
 
@@ -44,7 +44,7 @@ function withoutMachineIdentifiers(detail: Record<string, unknown>): Record<stri
 }
 
 function assertNoTwelveDigits(text: string): void {
-  if (looksLikeMyNumber(text)) throw new Error('operation log entry refused: it contains a 12-digit number');
+  if (containsTwelveDigits(text)) throw new Error('operation log entry refused: it contains a 12-digit number');
 }
 
 export class AuditLog {

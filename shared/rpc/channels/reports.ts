@@ -2,7 +2,7 @@
 // their password, and it is deleted when its keeping period (policy reports.keepHours) ends.
 import { z } from 'zod';
 import type { ChannelSpec } from '../spec';
-import { businessSchema, isoDate, passwordSchema, shikakuIdSchema } from '../schemas';
+import { businessSchema, memberSummary, passwordSchema, shikakuIdSchema } from '../schemas';
 
 const reportId = z.string().regex(/^RPT-\d{8}-[0-9A-F]{8}$/, 'report ID');
 const problem = z.strictObject({ code: z.string(), ja: z.string(), en: z.string() });
@@ -19,15 +19,7 @@ export const reportSummary = z.strictObject({
 export type ReportSummary = z.infer<typeof reportSummary>;
 
 /** One line of the 個人番号入力結果一覧: the member and the number registered now (null when none). */
-export const reportLine = z.strictObject({
-  shikakuId: z.string(),
-  jigyoshoKigo: z.string(),
-  hihokenshaNo: z.string(),
-  edaban: z.string(),
-  kubun: z.number().int(),
-  kanjiName: z.string(),
-  kanaName: z.string(),
-  birthDate: isoDate,
+export const reportLine = memberSummary.omit({ sex: true, myNumber: true }).extend({
   myNumber: z.string().nullable(),
   version: z.number().int().nullable(),
 });
