@@ -30,6 +30,8 @@ export type DevHostOptions = {
   log?: (line: string) => void;
   /** Drives and scanner for the media screens (E2E and the demo pass FakeDrives: a folder plays the stick). */
   media?: MediaConfiguration;
+  /** How long an issued address stays usable if nobody opens it (default 10 minutes). */
+  tokenTtlMs?: number;
   /** Scanner and limits for employer-file imports (E2E passes ClamAV with a test signature file). */
   imports?: ImportConfiguration;
 };
@@ -69,7 +71,14 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     log(demoCredentialsText());
   }
 
-  const tokens = new Set<string>();
+  // Issued, unused tokens and when they were issued: an address left lying around stops working.
+  const tokens = new Map<string, number>();
+  const tokenTtlMs = options.tokenTtlMs ?? 10 * 60_000;
+  const takeToken = (token: string): boolean => {
+    const issued = tokens.get(token);
+    tokens.delete(token);
+    return issued !== undefined && Date.now() - issued <= tokenTtlMs;
+  };
   const sockets = new Map<WebSocket, Connection>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
   const server: Server = createServer((req, res) => {
@@ -91,7 +100,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
       refuseUpgrade(socket, '403 Forbidden');
       return;
     }
-    if (!tokens.delete(token)) {
+    if (!takeToken(token)) {
       refuseUpgrade(socket, '401 Unauthorized');
       return;
     }
@@ -130,7 +139,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
 
   const issueUrl = (): string => {
     const token = randomBytes(24).toString('base64url');
-    tokens.add(token);
+    tokens.set(token, Date.now());
     return `http://${hostInUrl}:${port}/#token=${token}`;
   };
 

@@ -95,6 +95,20 @@ describe('dev host (BL-2, DP-6)', { timeout: 120_000 }, () => {
     ws.close();
   });
 
+  it('BL-2: an issued address that nobody opened stops working after its time', async () => {
+    const short = await startDevHost({ dataDir: join(dir, 'ttl'), port: 0, rendererDir: join(dir, 'renderer'), log: () => undefined, tokenTtlMs: 50 });
+    try {
+      const stale = tokenOf(short.issueUrl());
+      await new Promise((r) => setTimeout(r, 120));
+      assert.equal(await connect(short.port, stale), 401);
+      const fresh = await connect(short.port, tokenOf(short.issueUrl()));
+      assert.ok(fresh instanceof WebSocket);
+      fresh.close();
+    } finally {
+      await short.close();
+    }
+  });
+
   it('demo (demo only): the manager and the demo clerks log in straight away through the socket', async () => {
     const ws = (await connect(host.port, tokenOf(host.issueUrl()))) as WebSocket;
     let id = 1;
