@@ -142,8 +142,9 @@ describe('export requests and the encrypted archive (MD-4, MD-10, DP-3)', () => 
     assert.ok(!TWELVE_DIGIT_RUN.test(JSON.stringify(scanned)));
     const stored = k.t.kura.store.db.prepare('SELECT * FROM export_requests WHERE request_id = ?').get(requestId);
     assert.ok(!JSON.stringify(stored).includes(approved.password));
-    // The approve response carries no digits either: only the request summary and the password.
-    assert.ok(!TWELVE_DIGIT_RUN.test(JSON.stringify(approved)));
+    // The approve response carries no digits either: only the request summary and the password
+    // (the archive's hex digest may hold 12 digits by chance, so it is left out of the scan).
+    assert.ok(!TWELVE_DIGIT_RUN.test(JSON.stringify(approved, (key, value: unknown) => (key === 'sha256' || key === 'archiveSha256' ? undefined : value))));
     // Approved once; a second approval is refused.
     const again = await k.t.call(k.admin, 'export.approve', { requestId });
     assert.equal(!again.ok && again.problem.code, 'request_not_pending');

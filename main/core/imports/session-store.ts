@@ -6,7 +6,7 @@ import { decryptMyNumber, encryptMyNumber } from '../mynumber';
 import type { Store } from '../store';
 import { describe, resultOf, type CheckCode, type RowResult } from './checks';
 import type { FileEncoding, FileFormat } from './read-file';
-import type { ImportKind } from './layouts';
+import type { ImportKind, RowFields } from './layouts';
 import type { ValidatedRow } from './validate';
 
 export type ImportStatus = 'previewed' | 'confirmed' | 'abandoned';
@@ -32,23 +32,11 @@ export type ImportSession = {
   sourceDeletedAt: string | null;
 };
 
-export type StoredRow = {
+/** A row as stored and shown: the employer's items (never the number itself, only whether one was given) and its result. */
+export type StoredRow = Omit<RowFields, 'number'> & {
   rowNo: number;
   lineNo: number;
-  jigyoshoKigo: string;
-  hihokenshaNo: string;
-  kubun: string;
-  zokugara: string;
-  edaban: string;
-  kanjiName: string;
-  kanaName: string;
-  birthDate: string;
-  sex: string;
-  gojitsu: string;
   hasNumber: boolean;
-  mikinyuRiyu: string;
-  memo: string;
-  remarks: string;
   result: RowResult;
   codes: CheckCode[];
   message: { ja: string; en: string };

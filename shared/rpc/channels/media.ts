@@ -35,14 +35,19 @@ function result<T extends z.ZodRawShape>(shape: T) {
 
 export const mediumKindSchema = z.enum(['usb_flash', 'external_disk', 'optical']);
 
-export const driveView = z.strictObject({
-  driveId: z.string(),
+/** What identifies a stick (USB vendor/product, serial, volume UUID): shared by drives and ledger entries. */
+const deviceIdentity = {
   vendorId: z.string().nullable(),
   productId: z.string().nullable(),
   vendor: z.string(),
   product: z.string(),
   serial: z.string(),
   fsUuid: z.string(),
+};
+
+export const driveView = z.strictObject({
+  driveId: z.string(),
+  ...deviceIdentity,
   label: z.string(),
   mountPoint: z.string().nullable(),
   sizeBytes: z.number(),
@@ -55,12 +60,7 @@ export const mediumView = z.strictObject({
   mediumId: z.string(),
   kind: mediumKindSchema,
   label: z.string(),
-  vendorId: z.string().nullable(),
-  productId: z.string().nullable(),
-  vendor: z.string(),
-  product: z.string(),
-  serial: z.string(),
-  fsUuid: z.string(),
+  ...deviceIdentity,
   holder: z.string(),
   storagePlace: z.string(),
   status: z.enum(['active', 'revoked', 'disposed']),
