@@ -54,39 +54,42 @@ export function confirmImport(deps: Deps, importId: string, actor: string, optio
     );
   };
 
-  for (const row of sessions.iterateRows(importId, accepted)) {
-    const shikakuId = row.shikakuId;
-    if (!shikakuId) throw new Error(`accepted row ${row.rowNo} has no member`);
-    const status = vault.status(shikakuId);
-    // 更新通番 check: the master row must be as it was when the clerk reviewed the preview.
-    if ((status.version ?? 0) !== (row.expectedVersion ?? 0)) {
-      throw new KuraError('stale_version', { expected: row.expectedVersion ?? 0, actual: status.version ?? 0 });
-    }
-    if (session.kind === 'cancel') {
-      vault.cancel(shikakuId, row.expectedVersion ?? 0);
-      record(row, shikakuId, null, KOSHIN_KUBUN.cancelled);
-      result.cancelled++;
-    } else if (row.codes.includes('same_number_registered')) {
-      result.unchanged++;
-    } else if (numbers.of(row.rowNo)) {
-      const number = numbers.of(row.rowNo)!;
-      if (status.registered) {
-        vault.correct(shikakuId, number, status.version!);
-        record(row, shikakuId, number, KOSHIN_KUBUN.corrected);
-        result.corrected++;
-      } else {
-        vault.register(shikakuId, number);
-        record(row, shikakuId, number, KOSHIN_KUBUN.registered);
-        result.registered++;
+  // One bulk write: the rows' sync and intermediate-queue entries are made set-wise at the end.
+  vault.bulk(() => {
+    for (const row of sessions.iterateRows(importId, accepted)) {
+      const shikakuId = row.shikakuId;
+      if (!shikakuId) throw new Error(`accepted row ${row.rowNo} has no member`);
+      const status = vault.status(shikakuId);
+      // 更新通番 check: the master row must be as it was when the clerk reviewed the preview.
+      if ((status.version ?? 0) !== (row.expectedVersion ?? 0)) {
+        throw new KuraError('stale_version', { expected: row.expectedVersion ?? 0, actual: status.version ?? 0 });
       }
-    } else {
-      // 後日収集 or 未記入理由: nothing enters the master, the result row says why.
-      record(row, shikakuId, null, KOSHIN_KUBUN.none);
-      result.recordedWithoutNumber++;
+      if (session.kind === 'cancel') {
+        vault.cancel(shikakuId, row.expectedVersion ?? 0);
+        record(row, shikakuId, null, KOSHIN_KUBUN.cancelled);
+        result.cancelled++;
+      } else if (row.codes.includes('same_number_registered')) {
+        result.unchanged++;
+      } else if (numbers.of(row.rowNo)) {
+        const number = numbers.of(row.rowNo)!;
+        if (status.registered) {
+          vault.correct(shikakuId, number, status.version!);
+          record(row, shikakuId, number, KOSHIN_KUBUN.corrected);
+          result.corrected++;
+        } else {
+          vault.register(shikakuId, number);
+          record(row, shikakuId, number, KOSHIN_KUBUN.registered);
+          result.registered++;
+        }
+      } else {
+        // 後日収集 or 未記入理由: nothing enters the master, the result row says why.
+        record(row, shikakuId, null, KOSHIN_KUBUN.none);
+        result.recordedWithoutNumber++;
+      }
+      done++;
+      if (done % 1000 === 0) options.onProgress?.({ phase: 'register', done, total });
     }
-    done++;
-    if (done % 1000 === 0) options.onProgress?.({ phase: 'register', done, total });
-  }
+  });
   result.rejected = session.counts.total - done;
   sessions.finish(importId, 'confirmed', actor, atIso, result.registered + result.corrected + result.cancelled, options.acceptWarnings);
   options.onProgress?.({ phase: 'register', done, total });

@@ -2,7 +2,7 @@
 // Every method that reads or writes a number is called by main/rpc inside the transaction that logs it.
 import { KuraError } from '../../../shared/errors';
 import { checkMyNumber } from '../../../shared/mynumber';
-import type { Store } from '../store';
+import { withDeferredNumberQueues, type NoteNumberWrite, type Store } from '../store';
 import { blindIndex, decryptMyNumber, encryptMyNumber } from './field-crypto';
 
 export type MyNumberStatus = { registered: boolean; version: number | null; updatedAt: string | null };
@@ -17,6 +17,8 @@ export class MyNumberVault {
   private readonly insertStmt;
   private readonly updateStmt;
   private readonly cancelStmt;
+  /** Set while a bulk write runs: writes are noted and queued set-wise at its end (store/number-queues.ts). */
+  private noteWrite: NoteNumberWrite | null = null;
 
   constructor(
     private readonly store: Store,
@@ -43,6 +45,21 @@ export class MyNumberVault {
     const checked = checkMyNumber(raw);
     if (!checked.ok) throw new KuraError('mynumber_invalid', { problem: checked.problem });
     return { value: checked.value, warnings: checked.warnings };
+  }
+
+  /**
+   * Runs body (this vault's writes, e.g. an import confirm's rows) as one bulk write: same checks and
+   * same rows, but its sync-outbox and intermediate-queue entries are made set-wise when body ends.
+   */
+  bulk<T>(body: () => T): T {
+    return withDeferredNumberQueues(this.store.db, (note) => {
+      this.noteWrite = note;
+      try {
+        return body();
+      } finally {
+        this.noteWrite = null;
+      }
+    });
   }
 
   status(shikakuId: string): MyNumberStatus {
@@ -73,9 +90,11 @@ export class MyNumberVault {
     const at = this.now().toISOString();
     if (existing) {
       this.updateStmt.run(enc, blind, at, shikakuId, existing.koshin_tsuban);
+      this.noteWrite?.(shikakuId, existing.koshin_tsuban, 'mynumber_registered');
       return { version: existing.koshin_tsuban + 1, warnings };
     }
     this.insertStmt.run(shikakuId, enc, blind, at);
+    this.noteWrite?.(shikakuId, 0, 'mynumber_registered');
     return { version: 1, warnings };
   }
 
@@ -90,6 +109,7 @@ export class MyNumberVault {
     const blind = this.assertFree(value, shikakuId);
     const result = this.updateStmt.run(encryptMyNumber(this.store.orgKeys, shikakuId, value), blind, this.now().toISOString(), shikakuId, expectedVersion);
     if (result.changes !== 1) throw new KuraError('stale_version', { expected: expectedVersion, actual: existing.koshin_tsuban });
+    this.noteWrite?.(shikakuId, expectedVersion, 'mynumber_changed');
     return { version: expectedVersion + 1, warnings };
   }
 
@@ -104,6 +124,7 @@ export class MyNumberVault {
       const actual = (this.rowStmt.get(shikakuId) as MasterRow | undefined)?.koshin_tsuban ?? 0;
       throw new KuraError('stale_version', { expected: expectedVersion, actual });
     }
+    this.noteWrite?.(shikakuId, expectedVersion, 'mynumber_deleted');
     return expectedVersion + 1;
   }
 

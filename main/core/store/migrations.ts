@@ -1,7 +1,9 @@
 // Versioned schema. A migration runs once, in a transaction, and is recorded in schema_migrations.
 // Column names follow the glossary in README.md (shikaku_id = 資格ID, ...).
 // Version ranges per capability keep parallel work apart: foundation 1-9, sync 10-19, imports 20-29,
-// media 30-39, access administration 40-49, retention/linkage/requests 50+.
+// media 30-39, access administration 40-49, retention/linkage/requests 50+; 90: bulk My Number writes (number-queues.ts).
+import { numberQueueMigrations } from './number-queues';
+
 export type Migration = { version: number; name: string; sql: string };
 
 export const foundationMigrations: Migration[] = [
@@ -657,4 +659,4 @@ END;
 ];
 
 /** Every capability's migrations, applied in version order. Add a capability's list here. */
-export const migrations: Migration[] = [...foundationMigrations, ...syncMigrations, ...importMigrations, ...accessMigrations, ...mediaMigrations, ...linkageMigrations, ...requestMigrations, ...oversightMigrations, ...retentionQualityMigrations].sort((a, b) => a.version - b.version);
+export const migrations: Migration[] = [...foundationMigrations, ...syncMigrations, ...importMigrations, ...accessMigrations, ...mediaMigrations, ...linkageMigrations, ...requestMigrations, ...oversightMigrations, ...retentionQualityMigrations, ...numberQueueMigrations].sort((a, b) => a.version - b.version);
