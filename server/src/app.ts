@@ -6,6 +6,7 @@ import type { Pool } from 'pg';
 import { z } from 'zod';
 import { SYNC_PATHS, logPushRequest, pullQuery, pushRequest, type SyncErrorCode } from '../../shared/sync/protocol';
 import { LogRefusal, acceptLog, logState } from './sync/checkpoints';
+import { registerDirectoryRoutes } from './sync/directory-routes';
 import { readChanges } from './sync/pull';
 import { SyncRefusal, applyPush } from './sync/push';
 import { TerminalSockets, loadTlsMaterial, peerTerminal, tlsOptions, type PeerTerminal } from './tls';
@@ -100,6 +101,8 @@ export async function startServer(options: ServerOptions): Promise<KuraServer> {
       throw e;
     }
   });
+
+  registerDirectoryRoutes(app, { pool, terminalOf, parseOr, refuse });
 
   app.setErrorHandler((error, _request, reply) => {
     // The log line carries no body: a request may hold ciphertext, never plaintext, but keep it out anyway.

@@ -132,7 +132,15 @@ export const SYNC_ERROR_CODES = ['sync_gap', 'log_rollback', 'log_fork', 'log_ch
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 export const errorResponse = z.strictObject({ error: z.enum(SYNC_ERROR_CODES), detail: z.string().max(500) });
 
-export const SYNC_PATHS = { push: '/sync/push', pull: '/sync/pull', log: '/sync/log', logState: '/sync/log/state' } as const;
+export const SYNC_PATHS = {
+  push: '/sync/push',
+  pull: '/sync/pull',
+  log: '/sync/log',
+  logState: '/sync/log/state',
+  // Users, grants and the media ledger (schemas in ./directory.ts).
+  directoryPush: '/sync/directory/push',
+  directoryPull: '/sync/directory/pull',
+} as const;
 
 /**
  * One line per row for the replica checksum: terminal and data center hash the same lines in 資格ID

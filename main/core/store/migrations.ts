@@ -288,6 +288,48 @@ END;
   },
 ];
 
+// Directory replication (issue 7, versions 12-14): users, roles, password history, grants and the media
+// ledger travel through their own queue beside the member outbox. The triggers that fill it are
+// generated from shared/sync/directory.ts (store/directory-triggers.ts), not written here.
+export const directoryMigrations: Migration[] = [
+  {
+    version: 12,
+    name: 'directory outbox',
+    sql: `
+CREATE TABLE directory_outbox (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  entity TEXT NOT NULL,
+  key TEXT NOT NULL,
+  base_version INTEGER NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0,
+  row TEXT NOT NULL,
+  queued_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+);
+CREATE INDEX directory_outbox_key ON directory_outbox(entity, key);
+-- The version each directory row has reached here (local changes count up; pulled rows set it).
+CREATE TABLE directory_versions (entity TEXT NOT NULL, key TEXT NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (entity, key)) WITHOUT ROWID;
+CREATE TABLE directory_conflicts (
+  seq INTEGER PRIMARY KEY,
+  entity TEXT NOT NULL,
+  key TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  server_version INTEGER,
+  detected_at TEXT NOT NULL
+);
+-- A grant keeps one identity at every terminal (local integer ids differ between terminals).
+ALTER TABLE grants ADD COLUMN uid TEXT;
+UPDATE grants SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL;
+CREATE UNIQUE INDEX grants_uid ON grants(uid);
+CREATE TRIGGER grants_uid_assign AFTER INSERT ON grants WHEN NEW.uid IS NULL
+BEGIN
+  UPDATE grants SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id;
+END;
+-- A password-history row is identified by its (salted, so unique) hash.
+CREATE UNIQUE INDEX password_history_key ON password_history(user_id, password_hash);
+`,
+  },
+];
+
 // Media (issue 6): ledger (MD-1, MD-8), signing key for medium tokens (MD-2), export requests (MD-4, MD-7).
 export const mediaMigrations: Migration[] = [
   {
@@ -659,4 +701,4 @@ END;
 ];
 
 /** Every capability's migrations, applied in version order. Add a capability's list here. */
-export const migrations: Migration[] = [...foundationMigrations, ...syncMigrations, ...importMigrations, ...accessMigrations, ...mediaMigrations, ...linkageMigrations, ...requestMigrations, ...oversightMigrations, ...retentionQualityMigrations, ...numberQueueMigrations].sort((a, b) => a.version - b.version);
+export const migrations: Migration[] = [...foundationMigrations, ...syncMigrations, ...directoryMigrations, ...importMigrations, ...accessMigrations, ...mediaMigrations, ...linkageMigrations, ...requestMigrations, ...oversightMigrations, ...retentionQualityMigrations, ...numberQueueMigrations].sort((a, b) => a.version - b.version);

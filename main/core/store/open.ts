@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { KuraError } from '../../../shared/errors';
 import type { Keystore, KeystoreKind } from './keystore';
 import { deriveKey, openWithKey, sealWithKey, type OrgKeys } from './keys';
+import { ensureDirectoryTriggers } from './directory-triggers';
 import { migrations } from './migrations';
 
 export type Db = Database.Database;
@@ -89,6 +90,8 @@ export function migrate(db: Db, now: () => Date): void {
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, now().toISOString());
     }).immediate();
   }
+  // Derived from the directory column lists, so they follow a column added there (issue 7).
+  ensureDirectoryTriggers(db);
 }
 
 function loadOrCreateOrgKeys(db: Db, master: Buffer, now: () => Date): OrgKeys {

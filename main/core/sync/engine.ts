@@ -5,13 +5,14 @@ import type { Db } from '../store';
 import { SyncFailure } from './failure';
 import { loadIdentity, type SyncIdentity } from './identity';
 import { pushLog } from './log-sync';
+import { syncDirectory, type DirectoryRunResult } from './directory-sync';
 import { pullChanges, type PullProgress, type PullResult } from './pull';
 import { pushOutbox, type PushResult } from './push';
 import { STATE_KEYS, clearState, writeState } from './state';
 import { HttpsTransport, type SyncTransport } from './transport';
 import { wipeReplica } from './wipe';
 
-export type SyncRun = { ok: true; push: PushResult; pull: PullResult; logThrough: number } | { ok: false; failure: SyncFailure };
+export type SyncRun = { ok: true; push: PushResult; pull: PullResult; logThrough: number; directory: DirectoryRunResult } | { ok: false; failure: SyncFailure };
 
 export type SyncEngineOptions = {
   now?: () => Date;
@@ -62,12 +63,14 @@ export class SyncEngine {
       const push = await pushOutbox(this.db, transport, this.now, this.options.pushBatch);
       const logThrough = await pushLog(this.db, transport, identity);
       const pull = await pullChanges(this.db, transport, { pageSize: this.options.pullPage, onProgress: this.options.onProgress });
+      // AC-4: users, grants and the media ledger; the run (and lastSyncAt) only counts once they are current.
+      const directory = await syncDirectory(this.db, transport, { now: this.now, pushBatch: this.options.pushBatch, pullPage: this.options.pullPage });
       this.db.transaction(() => {
         writeState(this.db, STATE_KEYS.lastSyncAt, this.now().toISOString());
         writeState(this.db, STATE_KEYS.link, 'online');
         clearState(this.db, STATE_KEYS.lastError);
       }).immediate();
-      return { ok: true, push, pull, logThrough };
+      return { ok: true, push, pull, logThrough, directory };
     } catch (e) {
       const failure = asFailure(e);
       if (failure.code === 'terminal_revoked') {

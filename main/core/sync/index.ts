@@ -10,3 +10,4 @@ export { SyncFailure, type SyncFailureCode } from './failure';
 export { replicaChecksum } from './checksum';
 export { wipeReplica } from './wipe';
 export { enrolmentKeyPair, wrapOrgKeys, unwrapOrgKeys, wrappedOrgKeysSchema, type WrappedOrgKeys } from './keywrap';
+export { syncDirectory, directoryCursor, directoryQueuedCount, pendingDirectoryMutations, type DirectoryRunResult } from './directory-sync';

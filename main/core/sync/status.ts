@@ -2,6 +2,7 @@
 // that a terminal out of contact longer than the grace period stops accepting logins: deactivations
 // and transfers made at the data center must reach it first.
 import type { Db } from '../store';
+import { directoryQueuedCount } from './directory-sync';
 import { queuedCount } from './outbox';
 import { STATE_KEYS, readState } from './state';
 import { isSyncFailureCode, syncFailureMessage } from './failure';
@@ -33,7 +34,7 @@ export function syncStatus(db: Db, now: Date, graceDays = DEFAULT_OFFLINE_GRACE_
     lastSyncAt: readState(db, STATE_KEYS.lastSyncAt),
     lastAttemptAt: readState(db, STATE_KEYS.lastAttemptAt),
     lastError: errorCode && isSyncFailureCode(errorCode) ? { code: errorCode, ...syncFailureMessage(errorCode) } : null,
-    queued: queuedCount(db),
+    queued: queuedCount(db) + directoryQueuedCount(db),
     conflicts: {
       local: (db.prepare('SELECT count(*) AS n FROM sync_conflicts').get() as { n: number }).n,
       dataCenter: Number(readState(db, STATE_KEYS.serverConflicts) ?? 0),

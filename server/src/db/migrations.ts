@@ -134,6 +134,57 @@ CREATE TABLE alerts (
 );
 `,
   },
+  {
+    version: 3,
+    name: 'directory: users, grants and the media ledger',
+    // The version-1 tables users/grants/media_ledger were never written; the directory keeps every
+    // replicated table's rows in one place, each row as the terminal column list of
+    // shared/sync/directory.ts (so a column added there needs no server migration).
+    sql: `
+DROP TABLE grants;
+DROP TABLE media_ledger;
+DROP TABLE users;
+
+CREATE TABLE directory_rows (
+  entity TEXT NOT NULL,
+  key TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0,
+  row JSONB NOT NULL,
+  -- Taken from change_seq under the change lock, like members (sync/change-lock.ts).
+  change_seq BIGINT NOT NULL,
+  written_by TEXT NOT NULL,
+  written_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  PRIMARY KEY (entity, key)
+);
+CREATE INDEX directory_change ON directory_rows(change_seq);
+CREATE INDEX directory_user_children ON directory_rows((row->>'user_id')) WHERE entity IN ('user_role', 'password_history', 'grant');
+-- AC-1 / MD-2 at the data center: one user per employee number, one live ledger entry per device serial.
+CREATE INDEX directory_employee_no ON directory_rows((row->>'employee_no')) WHERE entity = 'user' AND deleted = 0;
+CREATE INDEX directory_live_serial ON directory_rows((row->>'serial')) WHERE entity = 'medium' AND deleted = 0 AND row->>'status' = 'active';
+
+-- A stale version or a duplicate: the data center's row stays, the losing change is kept here.
+CREATE TABLE directory_conflicts (
+  id BIGSERIAL PRIMARY KEY,
+  terminal_id TEXT NOT NULL,
+  mutation_seq BIGINT NOT NULL,
+  entity TEXT NOT NULL,
+  key TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  base_version INTEGER NOT NULL,
+  server_version INTEGER,
+  incoming JSONB NOT NULL,
+  server_row JSONB,
+  detected_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  resolved_at TIMESTAMPTZ,
+  resolved_by TEXT,
+  UNIQUE (terminal_id, mutation_seq)
+);
+
+-- The directory queue is numbered separately from the member queue.
+ALTER TABLE terminals ADD COLUMN directory_applied_through BIGINT NOT NULL DEFAULT 0;
+`,
+  },
 ];
 
 const MIGRATION_LOCK = 0x6b757261; // 'kura'
