@@ -20,6 +20,8 @@ import { REPORT_SCREENS } from '../features/reports/screens';
 import { RETENTION_SCREENS } from '../features/retention/screens';
 import { REVIEW_SCREENS } from '../features/audit-review/screens';
 import { UPDATE_SCREENS } from '../features/updates/screens';
+import { ConflictsScreen } from '../features/sync/ConflictsScreen';
+import { CONFLICT_TEXT } from '../features/sync/text';
 import { SyncScreen } from './screens/SyncScreen';
 
 export type NavEntry = {
@@ -74,6 +76,8 @@ export const NAV: readonly NavEntry[] = [
   ...UPDATE_SCREENS,
   // Issue 7: every logged-in user may see the link state; the banner's sync indicator opens it.
   { id: 'sync', label: { ja: '同期状況', en: 'Sync status' }, permissions: [], component: SyncScreen, menu: false },
+  // Both versions of each sync conflict (whoever reads members); resolving needs EDIT, decided by the router.
+  { id: 'sync-conflicts', label: CONFLICT_TEXT.menu, permissions: ['member.read'], component: ConflictsScreen, parent: 'sync', menu: false },
 ];
 
 export function navEntry(id: string): NavEntry | undefined {

@@ -122,6 +122,7 @@ export const TEXT = {
   syncQueuedLong: { ja: '未送信の変更', en: 'Changes waiting to be sent' },
   syncConflicts: { ja: '競合', en: 'Conflicts' },
   syncConflictsLocal: { ja: 'この端末で確認待ちの競合', en: 'Conflicts to resolve on this terminal' },
+  syncConflictsOpen: { ja: '両方の版を確認・解決する', en: 'Compare and resolve' },
   syncConflictsCenter: { ja: 'データセンターで記録された競合', en: 'Conflicts recorded at the data center' },
   syncPull: { ja: '受信の進み具合', en: 'Download progress' },
   syncPullDone: { ja: '受信済み（{cursor} / {head}）', en: 'Up to date ({cursor} / {head})' },

@@ -4,9 +4,10 @@ import type { Server } from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import type { Pool } from 'pg';
 import { z } from 'zod';
-import { SYNC_PATHS, logPushRequest, pullQuery, pushRequest, type SyncErrorCode } from '../../shared/sync/protocol';
+import { SYNC_PATHS, conflictsResolvedRequest, logPushRequest, pullQuery, pushRequest, type SyncErrorCode } from '../../shared/sync/protocol';
 import { LogRefusal, acceptLog, logState } from './sync/checkpoints';
 import { registerDirectoryRoutes } from './sync/directory-routes';
+import { recordResolutions } from './sync/conflicts';
 import { readChanges } from './sync/pull';
 import { SyncRefusal, applyPush } from './sync/push';
 import { TerminalSockets, loadTlsMaterial, peerTerminal, tlsOptions, type PeerTerminal } from './tls';
@@ -103,6 +104,13 @@ export async function startServer(options: ServerOptions): Promise<KuraServer> {
   });
 
   registerDirectoryRoutes(app, { pool, terminalOf, parseOr, refuse });
+  app.post(SYNC_PATHS.conflictsResolved, async (request, reply) => {
+    const peer = terminalOf(request, reply);
+    if (!peer) return reply;
+    const body = parseOr(conflictsResolvedRequest, request.body, reply);
+    if (!body) return reply;
+    return recordResolutions(pool, peer.terminalId, body.resolutions);
+  });
 
   app.setErrorHandler((error, _request, reply) => {
     // The log line carries no body: a request may hold ciphertext, never plaintext, but keep it out anyway.

@@ -71,6 +71,13 @@ export const ERROR_MESSAGES = {
   dependant_check_not_due: { ja: '資格ID {shikakuId} は{year}年度の現況確認の対象（4月1日時点の被扶養者）ではありません。', en: 'Qualification {shikakuId} is not due for the {year} status check (not a dependant on 1 April).' },
   free_text_has_number: { ja: '「{field}」に個人番号と思われる数字（12桁）が入力されています。個人番号は自由記述欄に書かないでください。', en: 'The field "{field}" holds what looks like a My Number (12 digits); never write a My Number in free text.' },
   internal: { ja: '処理中に問題が発生しました。操作ログ番号 {ref} をシステム管理責任者に伝えてください。', en: 'Something went wrong. Give reference {ref} to the system administrator.' },
+  conflict_not_found: { ja: '同期の競合 {seq} は見つからないか、既に解決されています。一覧を開き直してください。', en: 'Sync conflict {seq} does not exist or is already resolved; reload the list.' },
+  conflict_stale: {
+    ja: '競合の表示後にデータセンターの版が変わりました（更新通番 {expected} → 現在 {actual}）。一覧を開き直し、両方の版を確認してから選んでください。',
+    en: 'The data center version changed after the conflict was shown (version {expected}, now {actual}). Reload the list, compare both versions again, then choose.',
+  },
+  conflict_local_unknown: { ja: '同期の競合 {seq} は端末側の版が保存されていないため、データセンターの版で解決してください。', en: 'Sync conflict {seq} has no stored terminal version; resolve it with the data center version.' },
+  member_key_taken: { ja: '資格ID {shikakuId} の事業所記号・被保険者番号・区分・枝番は、既に別の加入者が使っています。', en: 'The employer, insured number, type and branch of {shikakuId} already belong to another member.' },
 } satisfies Record<string, Message>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -66,7 +66,17 @@ export const pushResponse = z.strictObject({
   applied: z.number().int().min(0),
   /** Already applied earlier (a retried batch): not applied again. */
   skipped: z.number().int().min(0),
-  conflicts: z.array(z.strictObject({ seq: z.number().int(), entity: z.enum(['member', 'mynumber']), key: shikakuIdWire, reason: conflictReason, serverVersion: z.number().int().nullable() })),
+  conflicts: z.array(
+    z.strictObject({
+      seq: z.number().int(),
+      entity: z.enum(['member', 'mynumber']),
+      key: shikakuIdWire,
+      reason: conflictReason,
+      serverVersion: z.number().int().nullable(),
+      /** The data center's row that won (ciphertext only for a number), so the replica follows it at once. */
+      serverRow: z.union([memberRowWire, myNumberRowWire]).nullable().optional(),
+    }),
+  ),
 });
 export type PushResponse = z.infer<typeof pushResponse>;
 
@@ -132,11 +142,34 @@ export const SYNC_ERROR_CODES = ['sync_gap', 'log_rollback', 'log_fork', 'log_ch
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 export const errorResponse = z.strictObject({ error: z.enum(SYNC_ERROR_CODES), detail: z.string().max(500) });
 
+/**
+ * A terminal tells the data center that a person resolved one of its conflicts. Only the terminal's own
+ * conflicts (identity from its certificate) are marked; the first report wins, so a resend is harmless.
+ */
+export const conflictResolutionWire = z.strictObject({
+  /** The terminal's mutation number the conflict was recorded under. */
+  seq: z.number().int().min(1),
+  resolution: z.enum(['dataCenter', 'local']),
+  resolvedBy: z.string().regex(/^[a-z][a-z0-9._-]{2,31}$/),
+  resolvedAt: z.string().datetime(),
+});
+export type ConflictResolutionWire = z.infer<typeof conflictResolutionWire>;
+export const CONFLICTS_RESOLVED_MAX = 1_000;
+export const conflictsResolvedRequest = z.strictObject({ resolutions: z.array(conflictResolutionWire).min(1).max(CONFLICTS_RESOLVED_MAX) });
+export const conflictsResolvedResponse = z.strictObject({
+  /** Marked now or already marked by an earlier report. */
+  recorded: z.array(z.number().int()),
+  /** Not a conflict of this terminal: nothing to mark. */
+  unknown: z.array(z.number().int()),
+});
+export type ConflictsResolvedResponse = z.infer<typeof conflictsResolvedResponse>;
+
 export const SYNC_PATHS = {
   push: '/sync/push',
   pull: '/sync/pull',
   log: '/sync/log',
   logState: '/sync/log/state',
+  conflictsResolved: '/sync/conflicts/resolved',
   // Users, grants and the media ledger (schemas in ./directory.ts).
   directoryPush: '/sync/directory/push',
   directoryPull: '/sync/directory/pull',

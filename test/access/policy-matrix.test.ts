@@ -62,6 +62,8 @@ export const SAMPLE_INPUTS: Partial<Record<Channel, unknown>> = {
   'imports.abandon': { importId: 'IMP-20260101-AAAAAA' },
   'imports.receipt': { importId: 'IMP-20260101-AAAAAA' },
   'sync.configure': { terminalId: 'T-MATRIX', serverUrl: 'https://127.0.0.1:1', caPem: 'x', certPem: 'x', keyPem: 'x' },
+  'sync.conflicts.list': {},
+  'sync.conflicts.resolve': { seq: 999_999, choice: 'dataCenter' },
   'linkage.procedures': {},
   'linkage.records.add': { path: '/nonexistent/teikyo.csv' },
   'linkage.records.search': {},

@@ -58,7 +58,10 @@ describe('data-center server: push and pull', () => {
     const body = res.body as PushResponse;
     assert.equal(body.appliedThrough, 2);
     assert.equal(body.applied, 1);
-    assert.deepEqual(body.conflicts, [{ seq: 1, entity: 'member', key: 'P1', reason: 'stale_version', serverVersion: 2 }]);
+    const { serverRow, ...conflict } = body.conflicts[0]!;
+    assert.deepEqual([conflict, body.conflicts.length], [{ seq: 1, entity: 'member', key: 'P1', reason: 'stale_version', serverVersion: 2 }, 1]);
+    // The winning row comes back with the answer, so the terminal's replica follows it at once.
+    assert.equal(serverRow && 'kanjiName' in serverRow ? serverRow.kanjiName : null, '更新\u3000一回');
     const c = await dc.pg.pool.query<{ incoming: MemberRowWire; server_row: MemberRowWire; terminal_id: string }>("SELECT incoming, server_row, terminal_id FROM conflicts WHERE shikaku_id = 'P1'");
     assert.equal(c.rows[0]!.terminal_id, 'T-PUSH-B');
     assert.equal(c.rows[0]!.incoming.kanjiName, '古い版からの更新');

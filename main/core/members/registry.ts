@@ -38,6 +38,7 @@ function fromRow(r: Row): Member {
 export class MemberRegistry {
   private readonly byId;
   private readonly insertStmt;
+  private readonly correctStmt;
 
   constructor(
     private readonly db: Db,
@@ -46,6 +47,12 @@ export class MemberRegistry {
     this.byId = db.prepare(`SELECT ${COLUMNS} FROM members WHERE shikaku_id = ? AND deleted = 0`);
     this.insertStmt = db.prepare(
       `INSERT INTO members (${COLUMNS}, version, updated_at) VALUES (@shikakuId, @jigyoshoKigo, @hihokenshaNo, @edaban, @kubun, @zokugara, @kanjiName, @kanaName, @birthDate, @sex, @shutokuDate, @soshitsuDate, 1, @updatedAt)`,
+    );
+    this.correctStmt = db.prepare(
+      `UPDATE members SET jigyosho_kigo = @jigyoshoKigo, hihokensha_no = @hihokenshaNo, edaban = @edaban, kubun = @kubun, zokugara = @zokugara,
+         kanji_name = @kanjiName, kana_name = @kanaName, birth_date = @birthDate, sex = @sex, shutoku_date = @shutokuDate, soshitsu_date = @soshitsuDate,
+         deleted = @deleted, version = version + 1, updated_at = @updatedAt
+       WHERE shikaku_id = @shikakuId AND version = @expectedVersion`,
     );
   }
 
@@ -80,6 +87,24 @@ export class MemberRegistry {
 
   insert(member: Member): void {
     this.insertStmt.run({ ...member, kanaName: normalizeKana(member.kanaName), updatedAt: this.now().toISOString() });
+  }
+
+  /**
+   * Writes a whole member state (削除区分 included) on top of the 更新通番 the caller read, as a new
+   * local write (the sync outbox takes it by trigger). Someone else wrote first: stale_version.
+   */
+  correct(member: Member, deleted: boolean, expectedVersion: number): number {
+    try {
+      const result = this.correctStmt.run({ ...member, kanaName: normalizeKana(member.kanaName), deleted: deleted ? 1 : 0, updatedAt: this.now().toISOString(), expectedVersion });
+      if (result.changes === 1) return expectedVersion + 1;
+    } catch (e) {
+      // members_key: 事業所記号・被保険者番号・区分・枝番 belong to one member only.
+      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new KuraError('member_key_taken', { shikakuId: member.shikakuId });
+      throw e;
+    }
+    const actual = this.db.prepare('SELECT version FROM members WHERE shikaku_id = ?').pluck().get(member.shikakuId) as number | undefined;
+    if (actual === undefined) throw new KuraError('member_not_found', { shikakuId: member.shikakuId });
+    throw new KuraError('stale_version', { expected: expectedVersion, actual });
   }
 
   count(): number {

@@ -114,6 +114,20 @@ export class MyNumberVault {
   }
 
   /**
+   * Writes again a number this terminal sealed earlier (a sync conflict resolved in favour of the
+   * terminal's version) on top of the 更新通番 the caller read, with the checks of a registration or
+   * correction (DQ-1, one number one person). The digits exist only in memory here (DP-2); the GCM tag
+   * refuses a ciphertext sealed for another 資格ID.
+   */
+  reapply(shikakuId: string, sealed: Buffer, expectedVersion: number): WriteResult {
+    const existing = this.memberRow(shikakuId);
+    const actual = existing?.koshin_tsuban ?? 0;
+    if (actual !== expectedVersion) throw new KuraError('stale_version', { expected: expectedVersion, actual });
+    const value = decryptMyNumber(this.store.orgKeys, shikakuId, sealed);
+    return existing && existing.sakujo_kubun === 0 ? this.correct(shikakuId, value, expectedVersion) : this.register(shikakuId, value);
+  }
+
+  /**
    * 個人番号一括取消: sets 削除区分 on a live row that is still at the 更新通番 the caller read. The
    * ciphertext stays until the retention purge erases it; a cancelled row no longer holds its number
    * against "one number, one person" (the unique blind index covers live rows only).

@@ -286,6 +286,24 @@ BEGIN
 END;
 `,
   },
+  {
+    version: 11,
+    name: 'sync conflict resolution',
+    // Both versions of a conflict for the person with EDIT who resolves it: the terminal's attempted row
+    // (from the outbox entry being acknowledged) and the data center's row that won. A number is kept
+    // as ciphertext and blind index only, as in the outbox (DP-2).
+    sql: `
+ALTER TABLE sync_conflicts ADD COLUMN base_version INTEGER;
+ALTER TABLE sync_conflicts ADD COLUMN local_row TEXT;
+ALTER TABLE sync_conflicts ADD COLUMN server_row TEXT;
+ALTER TABLE sync_conflicts ADD COLUMN resolution TEXT CHECK (resolution IN ('dataCenter','local'));
+ALTER TABLE sync_conflicts ADD COLUMN resolved_at TEXT;
+ALTER TABLE sync_conflicts ADD COLUMN resolved_by TEXT;
+-- When the data center confirmed it heard of the resolution; until then each sync run resends it.
+ALTER TABLE sync_conflicts ADD COLUMN reported_at TEXT;
+CREATE INDEX sync_conflicts_unreported ON sync_conflicts(seq) WHERE resolved_at IS NOT NULL AND reported_at IS NULL;
+`,
+  },
 ];
 
 // Directory replication (issue 7, versions 12-14): users, roles, password history, grants and the media

@@ -2,6 +2,7 @@
 // background on a timer; network waits are asynchronous and each local transaction is one page, so a
 // clerk's work is never blocked by sync. A failed run leaves everything to be retried next time.
 import type { Db } from '../store';
+import { reportResolutions } from './conflicts';
 import { SyncFailure } from './failure';
 import { loadIdentity, type SyncIdentity } from './identity';
 import { pushLog } from './log-sync';
@@ -61,6 +62,8 @@ export class SyncEngine {
     writeState(this.db, STATE_KEYS.lastAttemptAt, this.now().toISOString());
     try {
       const push = await pushOutbox(this.db, transport, this.now, this.options.pushBatch);
+      // After the push: a 'local' resolution's new write is already in; then the data center marks them resolved.
+      await reportResolutions(this.db, transport, this.now);
       const logThrough = await pushLog(this.db, transport, identity);
       const pull = await pullChanges(this.db, transport, { pageSize: this.options.pullPage, onProgress: this.options.onProgress });
       // AC-4: users, grants and the media ledger; the run (and lastSyncAt) only counts once they are current.

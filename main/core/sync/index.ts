@@ -11,3 +11,4 @@ export { replicaChecksum } from './checksum';
 export { wipeReplica } from './wipe';
 export { enrolmentKeyPair, wrapOrgKeys, unwrapOrgKeys, wrappedOrgKeysSchema, type WrappedOrgKeys } from './keywrap';
 export { syncDirectory, directoryCursor, directoryQueuedCount, pendingDirectoryMutations, type DirectoryRunResult } from './directory-sync';
+export { listConflicts, openConflictCount, reportResolutions, resolveConflict, type ConflictChoice, type ConflictResolution, type SyncConflict } from './conflicts';

@@ -3,6 +3,7 @@
 // and transfers made at the data center must reach it first.
 import type { Db } from '../store';
 import { directoryQueuedCount } from './directory-sync';
+import { openConflictCount } from './conflicts';
 import { queuedCount } from './outbox';
 import { STATE_KEYS, readState } from './state';
 import { isSyncFailureCode, syncFailureMessage } from './failure';
@@ -36,7 +37,7 @@ export function syncStatus(db: Db, now: Date, graceDays = DEFAULT_OFFLINE_GRACE_
     lastError: errorCode && isSyncFailureCode(errorCode) ? { code: errorCode, ...syncFailureMessage(errorCode) } : null,
     queued: queuedCount(db) + directoryQueuedCount(db),
     conflicts: {
-      local: (db.prepare('SELECT count(*) AS n FROM sync_conflicts').get() as { n: number }).n,
+      local: openConflictCount(db),
       dataCenter: Number(readState(db, STATE_KEYS.serverConflicts) ?? 0),
     },
     pull: { cursor: Number(readState(db, STATE_KEYS.cursor) ?? 0), head: Number(readState(db, STATE_KEYS.pullHead) ?? 0) },

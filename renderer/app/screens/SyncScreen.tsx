@@ -11,6 +11,9 @@ export function SyncScreen() {
   const run = useApp((s) => s.run);
   const busy = useApp((s) => s.busy);
   const inform = useApp((s) => s.inform);
+  const show = useApp((s) => s.show);
+  // AC-11: the way to the conflict screen mirrors the right the router checks (member.read).
+  const canSeeConflicts = useApp((s) => s.session?.permissions.includes('member.read') ?? false);
   const status = useSync((s) => s.status);
   const checkedAt = useSync((s) => s.checkedAt);
   const refresh = useSync((s) => s.refresh);
@@ -73,7 +76,14 @@ export function SyncScreen() {
         </div>
         <div>
           <dt>{t(lang, 'syncConflictsLocal')}</dt>
-          <dd className={status.conflicts.local > 0 ? 'bad' : undefined}>{status.conflicts.local}</dd>
+          <dd className={status.conflicts.local > 0 ? 'bad' : undefined}>
+            {status.conflicts.local}
+            {canSeeConflicts ? (
+              <button type="button" className="inline-action" data-testid="open-conflicts" onClick={() => show('sync-conflicts')}>
+                {t(lang, 'syncConflictsOpen')}
+              </button>
+            ) : null}
+          </dd>
         </div>
         <div>
           <dt>{t(lang, 'syncConflictsCenter')}</dt>

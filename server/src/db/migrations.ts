@@ -135,6 +135,13 @@ CREATE TABLE alerts (
 `,
   },
   {
+    version: 2,
+    name: 'conflict resolution',
+    // Which version the person who resolved a conflict kept: the data center's, or the terminal's
+    // (re-applied on the terminal as a new write, which reaches here as an ordinary mutation).
+    sql: `ALTER TABLE conflicts ADD COLUMN resolution TEXT CHECK (resolution IN ('dataCenter', 'local'));`,
+  },
+  {
     version: 3,
     name: 'directory: users, grants and the media ledger',
     // The version-1 tables users/grants/media_ledger were never written; the directory keeps every

@@ -121,7 +121,7 @@ export async function applyPush(pool: Pool, terminalId: string, mutations: Mutat
       appliedThrough: last,
       applied: fresh.length - decided.conflicts.length,
       skipped,
-      conflicts: decided.conflicts.map(({ seq, entity, key, reason, serverVersion }) => ({ seq, entity, key, reason, serverVersion })),
+      conflicts: decided.conflicts.map(({ seq, entity, key, reason, serverVersion, serverRow }) => ({ seq, entity, key, reason, serverVersion, serverRow })),
     };
   } catch (e) {
     await client.query('ROLLBACK');

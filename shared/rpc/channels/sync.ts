@@ -21,6 +21,49 @@ export type SyncStatusOutput = z.infer<typeof syncStatusOutput>;
 
 const pemText = z.string().min(1).max(20_000);
 
+/** One side of a member conflict: the member data, which whoever may read members may see. */
+const memberVersion = z.strictObject({
+  version: z.number().int(),
+  updatedAt: z.string(),
+  deleted: z.boolean(),
+  jigyoshoKigo: z.string(),
+  hihokenshaNo: z.string(),
+  edaban: z.string(),
+  kubun: z.number().int(),
+  zokugara: z.number().int().nullable(),
+  kanjiName: z.string(),
+  kanaName: z.string(),
+  birthDate: z.string(),
+  sex: z.number().int(),
+  shutokuDate: z.string(),
+  soshitsuDate: z.string().nullable(),
+});
+/** AC-9: one side of a My Number conflict is registered or not, 更新通番 and 更新日; never digits. */
+const numberVersion = z.strictObject({ registered: z.boolean(), version: z.number().int(), updatedAt: z.string() });
+const conflictCommon = {
+  seq: z.number().int(),
+  shikakuId: z.string(),
+  reason: z.enum(['stale_version', 'mynumber_taken']),
+  baseVersion: z.number().int().nullable(),
+  serverVersion: z.number().int().nullable(),
+  detectedAt: z.string(),
+  resolution: z.enum(['dataCenter', 'local']).nullable(),
+  resolvedAt: z.string().nullable(),
+  resolvedBy: z.string().nullable(),
+};
+export const syncConflictView = z.discriminatedUnion('entity', [
+  z.strictObject({ ...conflictCommon, entity: z.literal('member'), local: memberVersion.nullable(), dataCenter: memberVersion.nullable() }),
+  z.strictObject({
+    ...conflictCommon,
+    entity: z.literal('mynumber'),
+    local: numberVersion.nullable(),
+    dataCenter: numberVersion.nullable(),
+    /** Compared through the blind index (DP-2); null when one side holds no live number. */
+    sameNumber: z.boolean().nullable(),
+  }),
+]);
+export type SyncConflictView = z.infer<typeof syncConflictView>;
+
 export const syncChannels = {
   // Any logged-in user may see whether the link is up; it shows no personal information.
   'sync.status': { input: z.strictObject({}), output: syncStatusOutput, access: 'session', audit: null, allowWhenRestricted: true },
@@ -37,5 +80,26 @@ export const syncChannels = {
     output: z.strictObject({ ok: z.boolean(), message: z.strictObject({ ja: z.string(), en: z.string() }).nullable() }),
     access: 'session',
     audit: 'sync.run',
+  },
+  /**
+   * Both versions of each sync conflict of this terminal. Whoever may read member data sees member
+   * conflicts; My Number conflicts only with mynumber.status in the declared business (AC-7, AC-9).
+   */
+  'sync.conflicts.list': {
+    input: z.strictObject({ includeResolved: z.boolean().default(false) }),
+    output: z.strictObject({ conflicts: z.array(syncConflictView), canResolve: z.boolean() }),
+    access: 'member.read',
+    audit: 'sync.conflicts.list',
+  },
+  /**
+   * EDIT decides (登録・訂正可, the permission that corrects a record): 'dataCenter' keeps the data
+   * center's version; 'local' writes the terminal's version again on top of expectedVersion, the data
+   * center 更新通番 the person compared against.
+   */
+  'sync.conflicts.resolve': {
+    input: z.strictObject({ seq: z.number().int().min(1), choice: z.enum(['dataCenter', 'local']), expectedVersion: z.number().int().min(0).optional() }),
+    output: z.strictObject({ seq: z.number().int(), choice: z.enum(['dataCenter', 'local']), version: z.number().int().nullable() }),
+    access: 'mynumber.correct',
+    audit: 'sync.conflicts.resolve',
   },
 } satisfies Record<string, ChannelSpec>;
