@@ -13,9 +13,10 @@ const USAGE = `kura-admin --data-dir DIR <command>
 
   init --terminal-name NAME --user-id ID --employee-no NO --name 氏名 [--department 部署]
         初期設定（最初の管理責任者を作成）/ create the store and the first manager
-  user add --as ID --user-id ID --employee-no NO --name 氏名 [--level NONE|VIEW|EDIT|LINK]
-        [--business tekiyo,kyufu,choshu,renkei] [--role manager,sysadmin] [--reason 理由]
-        利用者の追加 / add a user (initial password: KURA_NEW_PASSWORD or prompt)
+  user add --as ID --user-id ID --employee-no NO --name 氏名 [--role manager,sysadmin] [--reason 理由]
+        利用者の追加（取扱不可で登録。権限レベルは作成者以外の管理責任者が grant set で付与）
+        / add a user at NONE; a manager other than its creator grants the level with grant set (AC-3)
+        (initial password: KURA_NEW_PASSWORD or prompt)
   demo seed --as ID --members N     架空の加入者データ / synthetic demo members
   mynumber lookup --as ID --business kyufu
         個人番号で検索（番号はプロンプトまたは KURA_MYNUMBER）/ look up by My Number

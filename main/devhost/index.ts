@@ -66,7 +66,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
   if (options.imports) configureImports(kura, options.imports);
   const router = new Router(kura);
   if (options.demo) {
-    const created = await setUpDemo(router, options.demoMembers ?? 2000);
+    const created = await setUpDemo(router, options.demoMembers ?? 2000, kura.now);
     log(created ? 'デモデータを作成しました / Demo store created.' : '既存のデータを使用します（デモ作成なし） / Existing store kept, no demo created.');
     log(demoCredentialsText());
   }

@@ -70,6 +70,27 @@ export const ERROR_MESSAGES = {
   link_exists: { ja: 'この2件の記録は既に名寄せされています。', en: 'These two records are already linked.' },
   dependant_check_not_due: { ja: '資格ID {shikakuId} は{year}年度の現況確認の対象（4月1日時点の被扶養者）ではありません。', en: 'Qualification {shikakuId} is not due for the {year} status check (not a dependant on 1 April).' },
   free_text_has_number: { ja: '「{field}」に個人番号と思われる数字（12桁）が入力されています。個人番号は自由記述欄に書かないでください。', en: 'The field "{field}" holds what looks like a My Number (12 digits); never write a My Number in free text.' },
+  stand_in_grant: {
+    ja: '利用者 {userId} のIDを作成した人、または今のパスワードを設定した人は、このIDに権限レベル（取扱不可以外）を付与できません（AC-3）。別の管理責任者に「権限設定」での付与を依頼してください。管理責任者が1人だけのときは、先に2人目の管理責任者を登録してください。',
+    en: 'Whoever created the ID {userId} or set its current password cannot give it a level above NONE (AC-3). Ask another manager to grant it in Access rights; if you are the only manager, register a second manager first.',
+  },
+  level_at_creation: {
+    ja: '利用者を登録する人は、同時に権限レベルを付与できません（AC-3）。取扱不可で登録し、別の管理責任者に「権限設定」での付与を依頼してください。',
+    en: 'Whoever registers a user cannot give it a level at the same time (AC-3). Register it at NONE and ask another manager to grant the level in Access rights.',
+  },
+  refusal_not_pending: { ja: '資格ID {shikakuId} に確定待ちの資格否認はありません。画面を更新して確認してください。', en: 'There is no pending refusal for qualification {shikakuId}; refresh and check.' },
+  refusal_self_confirm: {
+    ja: '自分が記録した資格否認は確定できません（RT-4）。記録者以外の管理責任者に確定を依頼してください。',
+    en: 'You cannot confirm a refusal you recorded yourself (RT-4); ask a manager other than the recorder to confirm it.',
+  },
+  refusal_stand_in_confirm: {
+    ja: '記録者 {userId} のIDを作成した人、または今のパスワードを設定した人は、この資格否認を確定できません（RT-4・AC-3）。別の管理責任者に確定を依頼してください。',
+    en: 'Whoever created the recorder {userId}\'s ID or set its current password cannot confirm this refusal (RT-4, AC-3); ask another manager.',
+  },
+  refusal_cancel_not_allowed: {
+    ja: '確定待ちの資格否認を取り消せるのは、記録した本人か管理責任者だけです。',
+    en: 'Only the person who recorded a pending refusal, or a manager, can cancel it.',
+  },
   internal: { ja: '処理中に問題が発生しました。操作ログ番号 {ref} をシステム管理責任者に伝えてください。', en: 'Something went wrong. Give reference {ref} to the system administrator.' },
   conflict_not_found: { ja: '同期の競合 {seq} は見つからないか、既に解決されています。一覧を開き直してください。', en: 'Sync conflict {seq} does not exist or is already resolved; reload the list.' },
   conflict_stale: {

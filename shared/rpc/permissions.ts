@@ -30,11 +30,12 @@ export const PERMISSIONS = [
   'maintenance.record', // record contractor maintenance sessions and their test runs (AU-4)
   'retention.preview', // dry run of the retention purge: 資格ID and dates, never a number (RT-5)
   'retention.run', // run the purge that erases numbers and records past their period (RT-1..RT-5)
-  'retention.refusal', // record a refused qualification, which erases its My Number (RT-4)
+  'retention.refusal', // record a refused qualification: pending until a manager confirms (RT-4)
   'quality.read', // 名寄せ history and the 現況確認 due list (DQ-3, DQ-4)
   'quality.link', // find and confirm 名寄せ links, matched by the blind index too (DQ-3)
   'quality.check', // record a dependant's 現況確認 result (DQ-4)
   'quality.queue', // the intermediate-server registration queue (DQ-5)
+  'retention.confirm', // confirm someone else's refused qualification, which erases its My Number (管理責任者, RT-4)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

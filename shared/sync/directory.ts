@@ -56,6 +56,8 @@ export const DIRECTORY_TABLES = {
       retired_on: isoDate.nullable(),
       created_at: timestamp,
       created_by: textOrNull(64),
+      // AC-3: who set the current password (a stand-in bar at every terminal); null once the holder changed it.
+      password_set_by: textOrNull(64),
     },
   },
   user_role: {

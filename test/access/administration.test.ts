@@ -46,7 +46,10 @@ describe('access administration', () => {
 
   it('AC-3: a change to a manager\'s own rights needs another manager, and records who, when, old, new, reason', async () => {
     manager = await t.manager();
-    await t.call(manager, 'user.add', { userId: 'ishii.kanri', employeeNo: 'M200', name: '石井 管理', initialPassword: 'Initial-pass-2026', roles: ['manager'] });
+    // The system administrator issues the ID; the manager, who did not create it, sets role and level (AC-1, AC-3).
+    await t.call(await t.sysadmin(), 'user.add', { userId: 'ishii.kanri', employeeNo: 'M200', name: '石井 管理', initialPassword: 'Initial-pass-2026' });
+    manager = await t.manager();
+    await t.call(manager, 'role.set', { userId: 'ishii.kanri', roles: ['manager'], reason: '管理責任者に任命' });
     const r = await t.call(manager, 'grant.set', { userId: 'ishii.kanri', level: 'VIEW', businesses: ['kyufu'], validFrom: '2026-11-24', reason: '給付担当兼務' });
     assert.equal(r.current.level, 'VIEW');
     const entry = await lastLog('grant.set');

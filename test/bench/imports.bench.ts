@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { japanDate } from '../../main/core/access';
 import { KeyFileKeystore } from '../../main/core/store';
 import { Connection, openKura, Router } from '../../main/rpc';
 import { bulkCsv, insertBulkMembers, registeredCount } from '../imports/bulk';
@@ -28,7 +29,13 @@ export async function benchImports(print: (line: string) => void, scale = 1): Pr
     await call(new Connection('test'), 'setup.init', { terminalName: 'bench', manager: admin });
     const manager = new Connection('test');
     await call(manager, 'auth.login', { userId: admin.userId, password: admin.password });
-    await call(manager, 'user.add', { userId: 'tekiyo.bench', employeeNo: 'B2', name: '計測 職員', initialPassword: 'Initial-pass-2026', level: 'EDIT', businesses: ['tekiyo'] });
+    // AC-1, AC-3: a system administrator issues the ID; the manager, who did not create it, grants the level.
+    await call(manager, 'user.add', { userId: 'bench.sys', employeeNo: 'B3', name: '計測 システム', initialPassword: 'Initial-pass-2026', roles: ['sysadmin'] });
+    const sys = new Connection('test');
+    await call(sys, 'auth.login', { userId: 'bench.sys', password: 'Initial-pass-2026' });
+    await call(sys, 'auth.changePassword', { currentPassword: 'Initial-pass-2026', newPassword: 'Sysadmin-pass-2026' });
+    await call(sys, 'user.add', { userId: 'tekiyo.bench', employeeNo: 'B2', name: '計測 職員', initialPassword: 'Initial-pass-2026' });
+    await call(manager, 'grant.set', { userId: 'tekiyo.bench', level: 'EDIT', businesses: ['tekiyo'], validFrom: japanDate(new Date()), reason: 'bench' });
     const clerk = new Connection('test');
     await call(clerk, 'auth.login', { userId: 'tekiyo.bench', password: 'Initial-pass-2026' });
     await call(clerk, 'auth.changePassword', { currentPassword: 'Initial-pass-2026', newPassword: 'Clerk-pass-2026x' });

@@ -1,5 +1,6 @@
 // Issue 4 in Chromium through the dev host: the manager (who is also the system administrator) creates
-// a clerk in 利用者管理, grants VIEW in 給付 in 権限設定, the clerk changes the initial password and
+// a clerk in 利用者管理; in 権限設定 his own grant to that ID is refused (AC-3: he knows its password),
+// the second manager grants VIEW in 給付, the clerk changes the initial password and
 // sees a masked number with 表示; 割当状況一覧 lists the clerk, prints without a My Number and takes
 // a review; the manager ends the grant from today and the clerk's next request is refused. Also the
 // My Number switch (AC-8), 端末指定 (AC-12) and the sync indicator and 同期状況 (issue 7).
@@ -12,27 +13,24 @@ import { CLERK_PASSWORD, INITIAL_PASSWORD, MANAGER, changePassword, launchChromi
 
 const CLERK = { userId: 'yamada.hanako', employeeNo: 'E0310', name: '山田 花子', department: '給付課' };
 const MEMBER = 'Q000000001';
-/** A second manager for checks through the router: a router login as the manager would end the manager's browser session (one session per user). */
-const INSPECTOR = { userId: 'kansa.jiro', password: 'Inspector-pass-2026' };
-
 describe('E2E access administration (Chromium, dev host)', { timeout: 120_000 }, () => {
   let h: Harness;
   let browser: Browser;
   let manager: Page;
   let clerk: Page;
   let today = '';
+  /**
+   * The second manager (the harness's SECOND_ADMIN, who issued suzuki.ken's ID): checks through the
+   * router (a router login as the manager would end the manager's browser session), and the grant the
+   * manager may not make to the ID he created himself (AC-3).
+   */
   let inspector: Connection;
 
   before(async () => {
     h = await startHarness();
     await setUpThroughRouter(h, [{ members: 30, withMyNumberRatio: 1 }]);
     await h.addClerk('suzuki.ken', 'NONE', []);
-    const admin = await h.manager();
-    await h.call(admin, 'user.add', { userId: INSPECTOR.userId, employeeNo: 'E0002', name: '監査 次郎', department: '総務課', initialPassword: INITIAL_PASSWORD, roles: ['manager', 'sysadmin'], level: 'NONE', businesses: [], reason: 'E2E' });
-    await h.call(admin, 'auth.logout', {});
-    inspector = new Connection('test');
-    await h.call(inspector, 'auth.login', { userId: INSPECTOR.userId, password: INITIAL_PASSWORD });
-    await h.call(inspector, 'auth.changePassword', { currentPassword: INITIAL_PASSWORD, newPassword: INSPECTOR.password });
+    inspector = await h.secondAdmin();
     today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(h.clock.now());
     browser = await launchChromium();
   });
@@ -94,7 +92,7 @@ describe('E2E access administration (Chromium, dev host)', { timeout: 120_000 },
     assert.deepEqual({ level: created?.level, businesses: created?.businesses }, { level: 'NONE', businesses: [] });
   });
 
-  it('AC-3, AC-4: the manager grants VIEW in 給付 from today in 権限設定, schedules a later grant, and is never offered their own ID', async () => {
+  it('AC-3, AC-1, AC-4: the manager may not grant the ID he created (told to ask another manager), the second manager does; he schedules a later grant for an ID he did not create, and is never offered his own', async () => {
     await open(manager, 'grants');
     const table = manager.getByTestId('grants-table');
     await table.locator(`tr[data-user-id="${CLERK.userId}"]`).click();
@@ -111,8 +109,17 @@ describe('E2E access administration (Chromium, dev host)', { timeout: 120_000 },
     await panel.getByLabel('給付').check();
     await manager.getByTestId('notice').getByRole('button').click();
     await shoot(manager, '32-admin-grant');
+    // AC-1, AC-3: he created yamada.hanako and knows her initial password: a stand-in is refused, with what to do.
     await panel.getByTestId('set-grant').click();
-    assert.match(await notice(manager), /yamada\.hanako の権限を設定しました/);
+    assert.ok((await notice(manager)).startsWith(ERROR_MESSAGES.stand_in_grant.ja.replace('{userId}', CLERK.userId)));
+    assert.match(await panel.getByTestId('grant-current').innerText(), /取扱不可/);
+    await shoot(manager, '32b-admin-grant-stand-in-refused');
+    await manager.getByTestId('notice').getByRole('button').click();
+    // Another manager grants it (through the router: his own browser session is not the subject here).
+    await h.call(inspector, 'grant.set', { userId: CLERK.userId, level: 'VIEW', businesses: ['kyufu'], validFrom: today, reason: '給付課配属' });
+    await open(manager, 'users');
+    await open(manager, 'grants');
+    await table.locator(`tr[data-user-id="${CLERK.userId}"]`).click();
     assert.match(await panel.getByTestId('grant-current').innerText(), new RegExp(`参照のみ（給付） ${today} 〜 期限なし`));
 
     // AC-4: a grant that starts next week is scheduled, not in force.

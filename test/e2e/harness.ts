@@ -8,11 +8,17 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Business, PrivilegeLevel } from '../../shared/codes';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/rpc';
 import { TWELVE_DIGIT_RUN } from '../../shared/mynumber';
+import { japanDate } from '../../main/core/access';
 import { startDevHost, type DevHost, type DevHostOptions } from '../../main/devhost';
 import { Connection } from '../../main/rpc';
 import { Clock } from '../helpers/kura';
 
 export const MANAGER = { userId: 'kanri.taro', employeeNo: 'E0001', name: '管理 太郎', password: 'Manager-pass-2026' };
+/**
+ * AC-1, AC-3: a second administrator (manager and system administrator), registered by MANAGER on
+ * first need. It issues the IDs addClerk makes, so MANAGER, who did not create them, grants levels.
+ */
+export const SECOND_ADMIN = { userId: 'kansa.jiro', employeeNo: 'E0002', name: '監査 次郎', department: '総務課', password: 'Inspector-pass-2026' };
 export const INITIAL_PASSWORD = 'Initial-pass-2026';
 export const CLERK_PASSWORD = 'Clerk-pass-2026x';
 /** AC-10: the shortest idle time the policy schema allows, so the idle test moves the clock 31 s. */
@@ -35,7 +41,12 @@ export type Harness = {
   dir: string;
   call<C extends Channel>(conn: Connection, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
   manager(): Promise<Connection>;
-  /** Creates a user through the router as the manager would (the UI for it is another screen). */
+  /** SECOND_ADMIN, logged in through the router (registered by MANAGER the first time). */
+  secondAdmin(): Promise<Connection>;
+  /**
+   * Creates a user through the router (the UI for it is another screen): SECOND_ADMIN issues the ID,
+   * MANAGER grants a level above NONE (AC-3: never the ID's creator).
+   */
   addClerk(userId: string, level: PrivilegeLevel, businesses: Business[]): Promise<void>;
   close(): Promise<void>;
 };
@@ -68,15 +79,35 @@ export async function startHarness(options: Pick<DevHostOptions, 'media' | 'impo
     await call(conn, 'auth.login', { userId: MANAGER.userId, password: MANAGER.password });
     return conn;
   };
+  const secondAdmin = async (): Promise<Connection> => {
+    const conn = new Connection('test');
+    if (!host.kura.users.find(SECOND_ADMIN.userId)) {
+      const { password, ...who } = SECOND_ADMIN;
+      const admin = await manager();
+      await call(admin, 'user.add', { ...who, initialPassword: INITIAL_PASSWORD, roles: ['manager', 'sysadmin'], level: 'NONE', businesses: [], reason: 'E2E' });
+      await call(admin, 'auth.logout', {});
+      await call(conn, 'auth.login', { userId: SECOND_ADMIN.userId, password: INITIAL_PASSWORD });
+      await call(conn, 'auth.changePassword', { currentPassword: INITIAL_PASSWORD, newPassword: password });
+      return conn;
+    }
+    await call(conn, 'auth.login', { userId: SECOND_ADMIN.userId, password: SECOND_ADMIN.password });
+    return conn;
+  };
   return {
     host,
     clock,
     dir,
     call,
     manager,
+    secondAdmin,
     async addClerk(userId, level, businesses) {
+      const issuer = await secondAdmin();
+      // A NONE user may still be assigned businesses to work in without My Number: no level is given.
+      await call(issuer, 'user.add', { userId, employeeNo: `E${employeeSeq++}`, name: `職員 ${userId}`, initialPassword: INITIAL_PASSWORD, level: 'NONE', businesses: level === 'NONE' ? businesses : [], roles: [], reason: 'E2E' });
+      await call(issuer, 'auth.logout', {});
+      if (level === 'NONE') return;
       const admin = await manager();
-      await call(admin, 'user.add', { userId, employeeNo: `E${employeeSeq++}`, name: `職員 ${userId}`, initialPassword: INITIAL_PASSWORD, level, businesses, roles: [], reason: 'E2E' });
+      await call(admin, 'grant.set', { userId, level, businesses, validFrom: japanDate(clock.now()), reason: 'E2E' });
       await call(admin, 'auth.logout', {});
     },
     async close() {

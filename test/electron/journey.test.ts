@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { _electron } from 'playwright-core';
+import { japanDate } from '../../main/core/access';
 import { KeyFileKeystore } from '../../main/core/store';
 import { Connection, openKura, Router } from '../../main/rpc';
 import { CLERK_PASSWORD, INITIAL_PASSWORD, MANAGER, changePassword, logIn, searchKana, twelveDigitRunsInDom } from '../e2e/harness';
@@ -37,7 +38,13 @@ async function prepareStore(dataDir: string): Promise<void> {
   const admin = new Connection('test');
   await call(admin, 'auth.login', { userId: MANAGER.userId, password: MANAGER.password });
   await call(admin, 'demo.seed', { members: 200, withMyNumberRatio: 0.5 });
-  await call(admin, 'user.add', { userId: 'tanaka.hanako', employeeNo: 'E0101', name: '田中 花子', initialPassword: INITIAL_PASSWORD, level: 'EDIT', businesses: ['kyufu'], roles: [], reason: 'E2E' });
+  // AC-1, AC-3: a system administrator issues the clerk's ID; the manager, who did not create it, grants the level.
+  await call(admin, 'user.add', { userId: 'sato.sys', employeeNo: 'E0002', name: '佐藤 システム', initialPassword: INITIAL_PASSWORD, roles: ['sysadmin'], reason: 'E2E' });
+  const sys = new Connection('test');
+  await call(sys, 'auth.login', { userId: 'sato.sys', password: INITIAL_PASSWORD });
+  await call(sys, 'auth.changePassword', { currentPassword: INITIAL_PASSWORD, newPassword: 'Sysadmin-pass-2026' });
+  await call(sys, 'user.add', { userId: 'tanaka.hanako', employeeNo: 'E0101', name: '田中 花子', initialPassword: INITIAL_PASSWORD, roles: [], reason: 'E2E' });
+  await call(admin, 'grant.set', { userId: 'tanaka.hanako', level: 'EDIT', businesses: ['kyufu'], validFrom: japanDate(new Date()), reason: 'E2E' });
   kura.close();
 }
 

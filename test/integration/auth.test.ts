@@ -60,8 +60,8 @@ describe('AC-1, AC-5: login', () => {
   });
 
   it('AC-5: the initial password must be changed at first login; nothing else works until then', async () => {
-    const admin = await t.manager();
-    await t.call(admin, 'user.add', { userId: 'kato.yui', employeeNo: 'E9100', name: '加藤 結衣', initialPassword: 'Initial-pass-2026', level: 'VIEW', businesses: ['kyufu'] });
+    await t.call(await t.sysadmin(), 'user.add', { userId: 'kato.yui', employeeNo: 'E9100', name: '加藤 結衣', initialPassword: 'Initial-pass-2026' });
+    await t.call(await t.manager(), 'grant.set', { userId: 'kato.yui', level: 'VIEW', businesses: ['kyufu'], validFrom: '2026-11-24', reason: '給付課配属' });
     const conn = t.connect();
     const session = await t.call(conn, 'auth.login', { userId: 'kato.yui', password: 'Initial-pass-2026' });
     assert.equal(session.mustChangePassword, true);

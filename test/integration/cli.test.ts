@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { after, describe, it } from 'node:test';
 import { rmSync } from 'node:fs';
+import { KeyFileKeystore } from '../../main/core/store';
+import { Connection, openKura, Router } from '../../main/rpc';
 import { makeDataDir } from '../helpers/kura';
 
 const dir = makeDataDir();
@@ -15,8 +17,25 @@ function kuraAdmin(args: string[], env: Record<string, string> = {}): { code: nu
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 const MANAGER_ENV = { KURA_PASSWORD: 'Manager-pass-2026' };
+const SECOND_ENV = { KURA_PASSWORD: 'Second-pass-2026' };
+
+/** The first-login password change happens in the app (kura-admin has none): done here through the same router. */
+async function firstLogin(userId: string, initial: string, chosen: string): Promise<void> {
+  const kura = openKura({ dataDir: dir, keystore: new KeyFileKeystore(dir), packaged: false });
+  try {
+    const router = new Router(kura);
+    const conn = new Connection('test');
+    for (const [channel, input] of [['auth.login', { userId, password: initial }], ['auth.changePassword', { currentPassword: initial, newPassword: chosen }]] as const) {
+      const r = await router.invoke(conn, channel, input);
+      assert.ok(r.ok, !r.ok ? r.error.en : '');
+    }
+  } finally {
+    kura.close();
+  }
+}
 
 after(() => rmSync(dir, { recursive: true, force: true }));
+const japanToday = (): string => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
 
 describe('kura-admin', () => {
 
@@ -42,9 +61,23 @@ describe('kura-admin', () => {
     const seed = kuraAdmin(['demo', 'seed', '--as', 'kanri.taro', '--members', '300'], MANAGER_ENV);
     assert.equal(seed.code, 0, seed.err);
     assert.match(seed.out, /seeded 300 synthetic members/);
-    const add = kuraAdmin(['user', 'add', '--as', 'kanri.taro', '--user-id', 'tanaka.hanako', '--employee-no', 'E0002', '--name', '田中 花子', '--level', 'VIEW', '--business', 'kyufu'], { ...MANAGER_ENV, KURA_NEW_PASSWORD: 'Initial-pass-2026' });
+    const add = kuraAdmin(['user', 'add', '--as', 'kanri.taro', '--user-id', 'tanaka.hanako', '--employee-no', 'E0002', '--name', '田中 花子'], { ...MANAGER_ENV, KURA_NEW_PASSWORD: 'Initial-pass-2026' });
     assert.equal(add.code, 0, add.err);
     assert.match(add.out, /tanaka.hanako/);
+  });
+
+  it('AC-3, AC-1: user add refuses a level (its creator knows the password); a second manager is added with the role', async () => {
+    const withLevel = kuraAdmin(['user', 'add', '--as', 'kanri.taro', '--user-id', 'kato.yui', '--employee-no', 'E0003', '--name', '加藤 結衣', '--level', 'VIEW', '--business', 'kyufu'], { ...MANAGER_ENV, KURA_NEW_PASSWORD: 'Initial-pass-2026' });
+    assert.equal(withLevel.code, 2);
+    assert.match(withLevel.err, /取扱不可で登録し、別の管理責任者に「権限設定」での付与を依頼してください/);
+    const second = kuraAdmin(['user', 'add', '--as', 'kanri.taro', '--user-id', 'sato.kanri', '--employee-no', 'E0004', '--name', '佐藤 管理', '--role', 'manager'], { ...MANAGER_ENV, KURA_NEW_PASSWORD: 'Initial-pass-2026' });
+    assert.equal(second.code, 0, second.err);
+    await firstLogin('sato.kanri', 'Initial-pass-2026', SECOND_ENV.KURA_PASSWORD);
+    const byCreator = kuraAdmin(['grant', 'set', '--as', 'kanri.taro', '--user-id', 'tanaka.hanako', '--level', 'VIEW', '--business', 'kyufu', '--from', japanToday(), '--reason', '給付課配属'], MANAGER_ENV);
+    assert.equal(byCreator.code, 2);
+    assert.match(byCreator.err, /別の管理責任者に「権限設定」での付与を依頼してください/);
+    const byOther = kuraAdmin(['grant', 'set', '--as', 'sato.kanri', '--user-id', 'tanaka.hanako', '--level', 'VIEW', '--business', 'kyufu', '--from', japanToday(), '--reason', '給付課配属'], SECOND_ENV);
+    assert.equal(byOther.code, 0, byOther.err);
   });
 
   it('AC-9: mynumber lookup needs My Number rights: the manager (level NONE) is refused', () => {
@@ -69,7 +102,7 @@ describe('kura-admin', () => {
 
 describe('kura-admin: access administration (issue 4)', () => {
   it('AC-3, AC-6: grant set, assignments and review record go through the router', () => {
-    const grant = kuraAdmin(['grant', 'set', '--as', 'kanri.taro', '--user-id', 'tanaka.hanako', '--level', 'EDIT', '--business', 'tekiyo', '--from', '2099-04-01', '--reason', '4月異動'], MANAGER_ENV);
+    const grant = kuraAdmin(['grant', 'set', '--as', 'sato.kanri', '--user-id', 'tanaka.hanako', '--level', 'EDIT', '--business', 'tekiyo', '--from', '2099-04-01', '--reason', '4月異動'], SECOND_ENV);
     assert.equal(grant.code, 0, grant.err);
     assert.match(grant.out, /from 2099-04-01: EDIT \[tekiyo\]/);
     const self = kuraAdmin(['grant', 'set', '--as', 'kanri.taro', '--user-id', 'kanri.taro', '--level', 'EDIT', '--business', 'tekiyo', '--from', '2099-04-01', '--reason', '自分'], MANAGER_ENV);

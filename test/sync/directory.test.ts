@@ -251,6 +251,7 @@ describe('sync: users, grants and the media ledger', () => {
     const row = {
       user_id: 'raw.user', employee_no: 'E9001', name: '送信 試験', department: null, password_hash: await hashPassword('Raw-pass-2026x'),
       must_change_password: 1, password_changed_at: at, disabled_at: null, retired_on: null, created_at: at, created_by: MANAGER.userId,
+      password_set_by: MANAGER.userId,
     };
     const body = { mutations: [{ seq: 1, entity: 'user', baseVersion: 0, deleted: 0, row }] };
     const first = await rawRequest(dc.server.url, SYNC_PATHS.directoryPush, tls, 'POST', body);

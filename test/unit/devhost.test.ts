@@ -9,7 +9,7 @@ import { WebSocket } from 'ws';
 import { CONTENT_SECURITY_POLICY } from '../../main/electron/hardening';
 import { startDevHost, type DevHost } from '../../main/devhost';
 import { assertLoopback } from '../../main/devhost/loopback';
-import { DEMO_MANAGER, DEMO_USERS } from '../../main/devhost/demo';
+import { DEMO_MANAGER, DEMO_SYSADMIN, DEMO_USERS } from '../../main/devhost/demo';
 
 function get(port: number, path: string, host = `127.0.0.1:${port}`): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
@@ -112,7 +112,7 @@ describe('dev host (BL-2, DP-6)', { timeout: 120_000 }, () => {
   it('demo (demo only): the manager and the demo clerks log in straight away through the socket', async () => {
     const ws = (await connect(host.port, tokenOf(host.issueUrl()))) as WebSocket;
     let id = 1;
-    for (const u of [DEMO_MANAGER, ...DEMO_USERS]) {
+    for (const u of [DEMO_MANAGER, DEMO_SYSADMIN, ...DEMO_USERS]) {
       const r = await rpc(ws, id++, 'auth.login', { userId: u.userId, password: u.password });
       assert.equal(r.result.ok, true, u.userId);
       assert.equal((r.result.data as { mustChangePassword: boolean }).mustChangePassword, false, u.userId);

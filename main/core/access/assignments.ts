@@ -17,9 +17,15 @@ export function upcomingGrants(db: Db, userId: string, day: string): Grant[] {
   return (db.prepare('SELECT level, businesses, valid_from, valid_to FROM grants WHERE user_id = ? AND valid_from > ? ORDER BY valid_from, id').all(userId, day) as GrantRow[]).map(toGrant);
 }
 
-/** AC-3: a grant starts today or later, ends after it starts, and is never one's own. */
-export function assertGrantable(actor: string, target: string, grant: Grant, today: string): void {
+/**
+ * AC-3: a grant starts today or later, ends after it starts, and is never one's own. AC-1, AC-3: nor
+ * does a level above NONE come from someone who could use the ID as a stand-in (standInMakers in
+ * auth: its creator, or whoever set its current password), so one person holding both administrator
+ * roles cannot make an ID, know its password and give it rights. Lowering to NONE is always allowed.
+ */
+export function assertGrantable(actor: string, target: string, grant: Grant, today: string, standInMakers: readonly string[]): void {
   if (actor === target) throw new KuraError('self_grant');
+  if (grant.level !== 'NONE' && standInMakers.includes(actor)) throw new KuraError('stand_in_grant', { userId: target });
   if (grant.validFrom < today) throw new KuraError('retroactive_grant');
   if (grant.validTo !== null && grant.validTo <= grant.validFrom) throw new KuraError('invalid_period');
 }

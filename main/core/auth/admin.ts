@@ -37,8 +37,11 @@ export function setRetirement(db: Db, userId: string, retiredOn: string): void {
   db.prepare('UPDATE users SET retired_on = ? WHERE user_id = ?').run(retiredOn, userId);
 }
 
-/** AC-5: a reset is a temporary password that must be changed at the next login; it also lifts a lock. */
-export function resetPassword(db: Db, userId: string, passwordHash: string, at: Date): void {
-  new UserDirectory(db).setPassword(userId, passwordHash, true, at);
+/**
+ * AC-5: a reset is a temporary password that must be changed at the next login; it also lifts a lock.
+ * AC-1, AC-3: the resetter knows it until then, so it is recorded as set by them.
+ */
+export function resetPassword(db: Db, userId: string, passwordHash: string, at: Date, resetBy: string): void {
+  new UserDirectory(db).setPassword(userId, passwordHash, true, at, resetBy);
   unlockUser(db, userId);
 }

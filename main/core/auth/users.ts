@@ -15,6 +15,10 @@ export type UserRecord = {
   disabledAt: string | null;
   retiredOn: string | null;
   lastLoginAt: string | null;
+  /** Who created the ID (null: the first-run setup). */
+  createdBy: string | null;
+  /** Who set the current password (creation or reset); null once the user chose their own (AC-1, AC-3). */
+  passwordSetBy: string | null;
 };
 
 /** IDs that name a function or nobody in particular: refused (AC-1). */
@@ -27,6 +31,7 @@ export function assertPersonalUserId(userId: string): void {
 type Row = {
   user_id: string; employee_no: string; name: string; department: string | null; password_hash: string; must_change_password: number;
   password_changed_at: string; failed_attempts: number; locked_at: string | null; disabled_at: string | null; retired_on: string | null; last_login_at: string | null;
+  created_by: string | null; password_set_by: string | null;
 };
 
 function fromRow(r: Row): UserRecord {
@@ -34,6 +39,7 @@ function fromRow(r: Row): UserRecord {
     userId: r.user_id, employeeNo: r.employee_no, name: r.name, department: r.department, passwordHash: r.password_hash,
     mustChangePassword: r.must_change_password === 1, passwordChangedAt: r.password_changed_at, failedAttempts: r.failed_attempts,
     lockedAt: r.locked_at, disabledAt: r.disabled_at, retiredOn: r.retired_on, lastLoginAt: r.last_login_at,
+    createdBy: r.created_by, passwordSetBy: r.password_set_by,
   };
 }
 
@@ -61,8 +67,8 @@ export class UserDirectory {
     if (clash) throw new KuraError('user_exists');
     const iso = at.toISOString();
     this.db
-      .prepare('INSERT INTO users (user_id, employee_no, name, department, password_hash, must_change_password, password_changed_at, created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?)')
-      .run(user.userId, user.employeeNo, user.name, user.department ?? null, user.passwordHash, user.mustChangePassword ? 1 : 0, iso, iso, createdBy);
+      .prepare('INSERT INTO users (user_id, employee_no, name, department, password_hash, must_change_password, password_changed_at, created_at, created_by, password_set_by) VALUES (?,?,?,?,?,?,?,?,?,?)')
+      .run(user.userId, user.employeeNo, user.name, user.department ?? null, user.passwordHash, user.mustChangePassword ? 1 : 0, iso, iso, createdBy, createdBy);
     this.db.prepare('INSERT INTO password_history (user_id, password_hash, changed_at) VALUES (?,?,?)').run(user.userId, user.passwordHash, iso);
   }
 
@@ -84,9 +90,21 @@ export class UserDirectory {
     );
   }
 
-  setPassword(userId: string, passwordHash: string, mustChange: boolean, at: Date): void {
+  /** setBy: the administrator who reset it, or null when the user chose it themselves. */
+  setPassword(userId: string, passwordHash: string, mustChange: boolean, at: Date, setBy: string | null): void {
     const iso = at.toISOString();
-    this.db.prepare('UPDATE users SET password_hash = ?, must_change_password = ?, password_changed_at = ?, failed_attempts = 0 WHERE user_id = ?').run(passwordHash, mustChange ? 1 : 0, iso, userId);
+    this.db
+      .prepare('UPDATE users SET password_hash = ?, must_change_password = ?, password_changed_at = ?, failed_attempts = 0, password_set_by = ? WHERE user_id = ?')
+      .run(passwordHash, mustChange ? 1 : 0, iso, setBy, userId);
     this.db.prepare('INSERT INTO password_history (user_id, password_hash, changed_at) VALUES (?,?,?)').run(userId, passwordHash, iso);
   }
+}
+
+/**
+ * AC-1, AC-3: the people other than the holder who could use this ID as a stand-in: its creator
+ * (for good: they could have logged in with the initial password and chosen the next one) and
+ * whoever set its current password. They may not raise its level or approve what it asks for.
+ */
+export function standInMakers(user: Pick<UserRecord, 'userId' | 'createdBy' | 'passwordSetBy'>): string[] {
+  return [...new Set([user.createdBy, user.passwordSetBy])].filter((u): u is string => u !== null && u !== user.userId);
 }

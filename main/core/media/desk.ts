@@ -5,6 +5,7 @@ import { realpathSync, statSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, normalize, relative, sep } from 'node:path';
 import type { Business, Designation } from '../../../shared/codes';
 import { decide, loadSubject, type Policy } from '../access';
+import { standInMakers, UserDirectory } from '../auth';
 import type { AuditLog } from '../audit';
 import type { FileScanner } from '../imports';
 import type { MemberRegistry } from '../members';
@@ -154,6 +155,9 @@ export class MediaDesk {
     if (!request) return refuse('unknown_request', { requestId });
     if (request.status !== 'requested' && request.status !== 'failed') return refuse('request_not_pending', { requestId, status: request.status });
     if (request.requestedBy === approver) return refuse('self_approval');
+    // MD-4, AC-3: nor by whoever created the requester's ID or set its password (a stand-in's maker).
+    const requesterId = new UserDirectory(this.o.store.db).find(request.requestedBy);
+    if (requesterId && standInMakers(requesterId).includes(approver)) return refuse('stand_in_approval', { userId: request.requestedBy });
     const requester = loadSubject(this.o.store.db, this.o.policy, request.requestedBy, { declared: request.business, myNumberOff: false }, this.o.now());
     if (!decide(requester, 'export.request').allowed) return refuse('requester_lost_right', { userId: request.requestedBy });
     return { ok: true, request };

@@ -30,7 +30,8 @@ function expiredNumbers(db: Db, cutoff: string, limit: number): { count: number;
 }
 
 function refusedNumbers(db: Db, limit: number): { count: number; rows: RefusedNumber[] } {
-  const where = `${HELD}`;
+  // RT-4: only a confirmed refusal (two people) erases; a pending one waits for its second person.
+  const where = `q.status = 'confirmed' AND ${HELD}`;
   const from = 'FROM qualification_refusals q JOIN members m ON m.shikaku_id = q.shikaku_id';
   const count = (db.prepare(`SELECT count(*) AS n ${from} WHERE ${where}`).get() as { n: number }).n;
   const rows = db.prepare(`SELECT q.shikaku_id AS shikakuId, q.refused_on AS refusedOn ${from} WHERE ${where} ORDER BY q.refused_on, q.shikaku_id LIMIT ?`).all(limit) as RefusedNumber[];

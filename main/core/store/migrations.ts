@@ -221,6 +221,20 @@ CREATE TABLE access_reviews (
 );
 `,
   },
+  {
+    version: 41,
+    name: 'password set by',
+    sql: `
+-- AC-1, AC-3: who set the current password (creation or reset); NULL once the user chose their own.
+-- That person could use the ID as a stand-in, so they may not grant it a level or approve its exports.
+ALTER TABLE users ADD COLUMN password_set_by TEXT;
+-- Passwords still awaiting their first change were set by the last reset, or else by the creator.
+UPDATE users SET password_set_by = COALESCE(
+  (SELECT a.operator FROM audit_log a WHERE a.event = 'user.resetPassword' AND a.outcome = 'ok' AND a.target = users.user_id ORDER BY a.seq DESC LIMIT 1),
+  created_by)
+WHERE must_change_password = 1;
+`,
+  },
 ];
 
 // Sync (issue 7, architecture.md Sync): the outbox is filled by triggers, so every local write to a
@@ -644,6 +658,36 @@ CREATE TABLE qualification_refusals (
 );
 -- RT-1: the purge finds members whose 資格喪失日 is past the period without reading every row.
 CREATE INDEX members_soshitsu ON members(soshitsu_date) WHERE soshitsu_date IS NOT NULL;
+`,
+  },
+  {
+    version: 52,
+    name: 'refusals need a second person',
+    sql: `
+-- RT-4 with two people: an EDIT clerk records a refusal (pending, nothing erased); a manager other
+-- than the recorder confirms it, and only then is the number erased; a pending one can be cancelled.
+-- Rows from before this version were erased by their recorder alone: confirmed, confirmed_by NULL.
+CREATE TABLE qualification_refusals_v52 (
+  id INTEGER PRIMARY KEY,
+  shikaku_id TEXT NOT NULL,
+  refused_on TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  recorded_by TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('pending','confirmed','cancelled')),
+  confirmed_by TEXT,
+  confirmed_at TEXT,
+  cancelled_by TEXT,
+  cancelled_at TEXT,
+  cancel_reason TEXT,
+  CHECK (confirmed_by IS NULL OR confirmed_by <> recorded_by)
+);
+INSERT INTO qualification_refusals_v52 (shikaku_id, refused_on, reason, recorded_by, recorded_at, status, confirmed_at)
+  SELECT shikaku_id, refused_on, reason, recorded_by, recorded_at, 'confirmed', recorded_at FROM qualification_refusals;
+DROP TABLE qualification_refusals;
+ALTER TABLE qualification_refusals_v52 RENAME TO qualification_refusals;
+-- One open (pending or confirmed) refusal per 資格ID; cancelled ones stay as history.
+CREATE UNIQUE INDEX qualification_refusals_open ON qualification_refusals(shikaku_id) WHERE status <> 'cancelled';
 `,
   },
   {

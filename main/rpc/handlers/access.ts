@@ -4,7 +4,7 @@ import type { AssignmentRow } from '../../../shared/rpc/channels/access';
 import {
   assertGrantable, grantInForce, insertGrant, japanDate, listReviews, recordReview, rolesOf, setRoles, setTerminalDesignations, terminalDesignations, upcomingGrants,
 } from '../../core/access';
-import { assertStrongEnough, hashPassword, requireUser, resetPassword, setDisabled, setRetirement, unlockUser, updateProfile, userStatus } from '../../core/auth';
+import { assertStrongEnough, hashPassword, requireUser, resetPassword, setDisabled, setRetirement, standInMakers, unlockUser, updateProfile, userStatus } from '../../core/auth';
 import type { Kura } from '../kura';
 import type { Handler } from '../router';
 import { sessionInfo } from './session-info';
@@ -80,16 +80,19 @@ export const resetUserPassword: Handler<'user.resetPassword'> = async ({ kura, i
   if (input.userId === subject!.userId) throw new KuraError('self_grant');
   assertStrongEnough(input.temporaryPassword, kura.policy.password);
   const hash = await hashPassword(input.temporaryPassword);
-  commit(() => resetPassword(kura.store.db, input.userId, hash, now), { target: input.userId, detail: { mustChangePassword: true, reason: input.reason } });
+  commit(() => resetPassword(kura.store.db, input.userId, hash, now, subject!.userId), { target: input.userId, detail: { mustChangePassword: true, reason: input.reason } });
   return { ok: true as const };
 };
 
-/** AC-3, AC-4: only a manager, never for themselves, from today or a later day; who, when, old, new, reason. */
+/**
+ * AC-3, AC-4: only a manager, never for themselves, from today or a later day; who, when, old, new,
+ * reason. AC-1, AC-3: never by the ID's creator or whoever set its current password (a stand-in).
+ */
 export const setGrant: Handler<'grant.set'> = ({ kura, input, now, subject, commit }) => {
-  requireUser(kura.store.db, input.userId);
+  const target = requireUser(kura.store.db, input.userId);
   const today = japanDate(now);
   const grant = { level: input.level, businesses: input.level === 'NONE' ? [] : input.businesses, validFrom: input.validFrom, validTo: input.validTo };
-  assertGrantable(subject!.userId, input.userId, grant, today);
+  assertGrantable(subject!.userId, input.userId, grant, today, standInMakers(target));
   const before = grantInForce(kura.store.db, input.userId, input.validFrom);
   commit(() => insertGrant(kura.store.db, input.userId, grant, subject!.userId, now, input.reason), {
     target: input.userId,

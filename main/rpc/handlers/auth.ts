@@ -57,7 +57,8 @@ export const changePassword: Handler<'auth.changePassword'> = async ({ kura, inp
   assertStrongEnough(input.newPassword, kura.policy.password);
   await assertNotReused(kura.store.db, user.userId, input.newPassword, kura.policy.password.historyCount);
   const hash = await hashPassword(input.newPassword);
-  commit(() => kura.users.setPassword(user.userId, hash, false, now), { target: user.userId });
+  // AC-3: a password the user chose is nobody else's to know: whoever set the previous one no longer counts.
+  commit(() => kura.users.setPassword(user.userId, hash, false, now, null), { target: user.userId });
   session.mustChangePassword = false;
   session.lastActivityAt = now.getTime();
   return sessionInfo(kura, conn, now);

@@ -1,7 +1,7 @@
 // RT-1..RT-5 through the router. The day is the clock's (kura.now) Japan date, so a purge run and its
 // dry run agree, and tests can name the day.
-import { japanDate } from '../../core/access';
-import { previewRetention, purgeExpired, recordQualificationRefusal } from '../../core/retention';
+import { decide, japanDate } from '../../core/access';
+import { cancelQualificationRefusal, confirmQualificationRefusal, pendingRefusals, previewRetention, purgeExpired, recordQualificationRefusal } from '../../core/retention';
 import type { Handler } from '../router';
 
 /** RT-5: the dry run reads only; its log entry says how many would go, not which numbers. */
@@ -45,14 +45,43 @@ export const runPurge: Handler<'retention.run'> = ({ kura, now, subject, commit 
   };
 };
 
+/** RT-4, first person: the refusal waits for a manager; nothing is erased here. */
 export const recordRefusal: Handler<'retention.recordRefusal'> = ({ kura, input, now, subject, commit }) =>
-  commit(
-    () => ({ shikakuId: input.shikakuId, ...recordQualificationRefusal(kura.store.db, input, subject!.userId, now.toISOString()) }),
-    (r) => ({ target: r.shikakuId, detail: { refusedOn: input.refusedOn, erased: r.erased } }),
+  commit(() => recordQualificationRefusal(kura.store.db, input, subject!.userId, now.toISOString()), (r) => ({ target: r.shikakuId, detail: { refusedOn: r.refusedOn, status: 'pending' } }));
+
+/** RT-4: what waits for a second person; an EDIT clerk in a declared business or a manager may look. */
+export const listPendingRefusals: Handler<'retention.pendingRefusals'> = ({ kura, input, subject, require, note }) => {
+  if (!decide(subject!, 'retention.confirm').allowed) require('retention.refusal');
+  const refusals = pendingRefusals(kura.store.db, input.limit);
+  note({ detail: { pending: refusals.length } });
+  return { refusals };
+};
+
+/** RT-4, second person: a manager other than the recorder (and not the recorder's stand-in maker) confirms; the number is erased with it. */
+export const confirmRefusal: Handler<'retention.confirmRefusal'> = ({ kura, input, now, subject, commit }) => {
+  const done = commit(
+    () => confirmQualificationRefusal(kura.store.db, input.shikakuId, subject!.userId, now.toISOString()),
+    (r) => ({ target: input.shikakuId, detail: { recordedBy: r.refusal.recordedBy, refusedOn: r.refusal.refusedOn, erased: r.erased } }),
   );
+  return { shikakuId: input.shikakuId, erased: done.erased };
+};
+
+/** RT-4: the recorder withdraws their own pending refusal, or a manager withdraws any; logged with the reason. */
+export const cancelRefusal: Handler<'retention.cancelRefusal'> = ({ kura, input, now, subject, require, commit }) => {
+  const manager = decide(subject!, 'retention.confirm').allowed;
+  if (!manager) require('retention.refusal');
+  commit(
+    () => cancelQualificationRefusal(kura.store.db, input.shikakuId, subject!.userId, input.reason, now.toISOString(), manager),
+    (r) => ({ target: input.shikakuId, detail: { recordedBy: r.recordedBy, refusedOn: r.refusedOn, reason: input.reason } }),
+  );
+  return { shikakuId: input.shikakuId };
+};
 
 export const retentionHandlers = {
   'retention.preview': previewPurge,
   'retention.run': runPurge,
   'retention.recordRefusal': recordRefusal,
+  'retention.pendingRefusals': listPendingRefusals,
+  'retention.confirmRefusal': confirmRefusal,
+  'retention.cancelRefusal': cancelRefusal,
 };

@@ -16,12 +16,16 @@ export const listUsers: Handler<'user.list'> = ({ kura, now }) => ({ users: kura
 /**
  * AC-1: one named staff member per ID; AC-3: a level or role can only be set by a manager
  * (grant.set), never for oneself. The initial password must be changed at first login (AC-5).
+ * AC-1, AC-3: the creator knows the initial password, so the ID starts at NONE and another manager
+ * grants its level (grant.set refuses the creator). Roles may still come with the ID: that is how a
+ * society's first manager registers the second one.
  */
 export const addUser: Handler<'user.add'> = async ({ kura, input, now, subject, require, commit }) => {
   assertPersonalUserId(input.userId);
   const grantsSomething = input.level !== 'NONE' || input.roles.length > 0 || input.businesses.length > 0;
   if (grantsSomething) require('grant.set');
   if (input.userId === subject!.userId) throw new KuraError('self_grant');
+  if (input.level !== 'NONE') throw new KuraError('level_at_creation');
   assertStrongEnough(input.initialPassword, kura.policy.password);
   const passwordHash = await hashPassword(input.initialPassword);
   commit(

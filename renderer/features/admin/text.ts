@@ -7,7 +7,10 @@ export const ADMIN_TEXT = {
   usersLead: { ja: '利用者IDは職員一人ひとりに発行します（共有・汎用IDは登録できません）。行を選ぶと操作できます。', en: 'One ID per staff member (shared or generic IDs are refused). Choose a row to act on it.' },
   newUser: { ja: '新規登録', en: 'New user' },
   createTitle: { ja: '利用者の新規登録', en: 'Register a user' },
-  createHint: { ja: '登録直後の権限は「取扱不可」です。権限は「権限設定」で管理責任者が付与します。初回ログイン時にパスワードの変更が求められます。', en: 'A new user starts with no access; a manager grants rights under Access rights. The password must be changed at first login.' },
+  createHint: {
+    ja: '登録直後の権限は「取扱不可」です。権限は、登録した人以外の管理責任者が「権限設定」で付与します（AC-3）。初回ログイン時にパスワードの変更が求められます。',
+    en: 'A new user starts with no access; a manager other than whoever registered it grants rights under Access rights (AC-3). The password must be changed at first login.',
+  },
   userId: { ja: 'ユーザID', en: 'User ID' },
   userIdHint: { ja: '英小文字で始まる3〜32文字（英小文字・数字・. _ -）', en: '3-32 characters: lower-case letters, digits, . _ -' },
   employeeNo: { ja: '職員番号', en: 'Employee no.' },
@@ -53,7 +56,10 @@ export const ADMIN_TEXT = {
   status_retired: { ja: '退職', en: 'Retired' },
   // 権限設定
   grantsTitle: { ja: '権限設定', en: 'Access rights' },
-  grantsLead: { ja: '取扱特権レベルと担当業務は、有効開始日から適用されます。将来日付の変更はその日に自動で有効になります。', en: 'A level and its businesses apply from the start date; future-dated changes take effect by themselves.' },
+  grantsLead: {
+    ja: '取扱特権レベルと担当業務は、有効開始日から適用されます。将来日付の変更はその日に自動で有効になります。IDを作成した人と今のパスワードを設定した人は、そのIDに取扱不可より上の権限を付与できません（AC-3）。',
+    en: 'A level and its businesses apply from the start date; future-dated changes take effect by themselves. Whoever created an ID or set its current password cannot give it more than NONE (AC-3).',
+  },
   currentGrant: { ja: '現在の権限', en: 'Current rights' },
   upcomingGrants: { ja: '予定されている変更', en: 'Scheduled changes' },
   noUpcoming: { ja: '予定されている変更はありません。', en: 'No scheduled change.' },

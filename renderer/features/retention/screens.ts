@@ -1,5 +1,6 @@
 // The retention screens for the app's menu and route registry (renderer/app/nav.ts). The dry run and
-// purge belong to the administrators; recording a refused qualification is EDIT work in a business.
+// purge belong to the administrators; recording a refused qualification is EDIT work in a business,
+// confirming one (which erases the number) a manager's.
 import type { ComponentType } from 'react';
 import type { Message } from '../../../shared/i18n';
 import { RefusalScreen } from './RefusalScreen';
@@ -10,5 +11,5 @@ type Screen = { id: string; label: Message; permissions: readonly string[]; comp
 
 export const RETENTION_SCREENS: readonly Screen[] = [
   { id: 'retention', label: RETENTION_TEXT.menu, permissions: ['retention.preview'], component: RetentionScreen },
-  { id: 'retention-refusal', label: RETENTION_TEXT.refusalMenu, permissions: ['retention.refusal'], component: RefusalScreen },
+  { id: 'retention-refusal', label: RETENTION_TEXT.refusalMenu, permissions: ['retention.refusal', 'retention.confirm'], component: RefusalScreen },
 ];

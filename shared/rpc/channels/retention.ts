@@ -30,6 +30,10 @@ export const retentionPlan = z.strictObject({
 });
 export type RetentionPlanOutput = z.infer<typeof retentionPlan>;
 
+/** RT-4: a refusal recorded by one person and not yet confirmed by a second (no number in it). */
+export const pendingRefusal = z.strictObject({ shikakuId: z.string(), refusedOn: isoDate, reason: z.string(), recordedBy: z.string(), recordedAt: z.string() });
+export type PendingRefusalOutput = z.infer<typeof pendingRefusal>;
+
 export const retentionChannels = {
   /** RT-5: what a purge would erase today; changes nothing. */
   'retention.preview': {
@@ -45,11 +49,32 @@ export const retentionChannels = {
     access: 'retention.run',
     audit: 'retention.purge',
   },
-  /** RT-4: qualification refused; the My Number registered for it is erased in the same transaction. */
+  /** RT-4, first person (EDIT): qualification refused; pending until a manager confirms, nothing erased yet. */
   'retention.recordRefusal': {
     input: z.strictObject({ shikakuId: shikakuIdSchema, refusedOn: isoDate, reason: z.string().trim().min(1).max(200) }),
-    output: z.strictObject({ shikakuId: z.string(), erased: z.boolean() }),
+    output: pendingRefusal,
     access: 'retention.refusal',
     audit: 'retention.recordRefusal',
+  },
+  /** RT-4: refusals waiting for their second person; for EDIT clerks (retention.refusal) and managers (retention.confirm). */
+  'retention.pendingRefusals': {
+    input: z.strictObject({ limit: z.number().int().min(1).max(500).default(200) }),
+    output: z.strictObject({ refusals: z.array(pendingRefusal) }),
+    access: 'session',
+    audit: 'retention.pendingRefusals',
+  },
+  /** RT-4, second person (a manager, never the recorder): confirms, and the My Number is erased in the same transaction. */
+  'retention.confirmRefusal': {
+    input: z.strictObject({ shikakuId: shikakuIdSchema }),
+    output: z.strictObject({ shikakuId: z.string(), erased: z.boolean() }),
+    access: 'retention.confirm',
+    audit: 'retention.confirmRefusal',
+  },
+  /** RT-4: withdraws a pending refusal (its recorder, or a manager), with a reason; nothing was erased. */
+  'retention.cancelRefusal': {
+    input: z.strictObject({ shikakuId: shikakuIdSchema, reason: z.string().trim().min(1).max(200) }),
+    output: z.strictObject({ shikakuId: z.string() }),
+    access: 'session',
+    audit: 'retention.cancelRefusal',
   },
 } satisfies Record<string, ChannelSpec>;
