@@ -31,6 +31,9 @@ const USAGE = `kura-admin --data-dir DIR <command>
   review record --as ID --findings 所見     割当状況の定期確認の記録 / record the periodic review
   sync configure --as ID --bundle FILE --server-url https://…   データセンターへの端末登録 / enrol with the data center
   sync run --as ID                   今すぐ同期 / sync now
+  sync keys status|request|pending|install --as ID   組織鍵：状態・依頼・依頼一覧・受け取り / organisation keys
+  sync keys grant --as ID --terminal ID --fingerprint XXXX-XXXX-XXXX-XXXX-XXXX
+        依頼元端末の表示と指紋を照合してから鍵を渡す / compare the fingerprint with the requesting terminal, then grant
   terminal designate --as ID --designation media,backup,integrated_exchange,e_application --reason 理由
 
 Passwords: KURA_PASSWORD (the --as user's) or a hidden prompt. Development key-file keystore only:
@@ -61,6 +64,7 @@ export async function main(argv: string[]): Promise<number> {
       'employee-no': { type: 'string' }, name: { type: 'string' }, department: { type: 'string' }, level: { type: 'string' },
       business: { type: 'string' }, role: { type: 'string' }, reason: { type: 'string' }, members: { type: 'string' }, help: { type: 'boolean', short: 'h' },
       'retired-on': { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, status: { type: 'string' }, findings: { type: 'string' }, designation: { type: 'string' }, bundle: { type: 'string' }, 'server-url': { type: 'string' },
+      terminal: { type: 'string' }, fingerprint: { type: 'string' },
     },
   });
   const command = positionals.join(' ');
@@ -204,6 +208,38 @@ export async function main(argv: string[]): Promise<number> {
         const r = await call('sync.run', {});
         console.log(r.ok ? '同期しました / synced' : `同期できませんでした / sync failed: ${r.message?.ja ?? ''} / ${r.message?.en ?? ''}`);
         return r.ok ? 0 : 5;
+      }
+      case 'sync keys status': {
+        await loginAs();
+        const r = await call('keys.status', {});
+        console.log(`組織鍵 / organisation keys: ${r.origin === 'created' ? 'この端末で作成 / created here' : `端末 ${r.relayedBy ?? '-'} から受領 / relayed from ${r.relayedBy ?? '-'}`} (${r.recordedAt})  確認値 / check value ${r.checkValue}`);
+        if (r.request) console.log(`鍵依頼中 / waiting for keys: 指紋 / fingerprint ${r.request.fingerprint} (${r.request.requestedAt})`);
+        return 0;
+      }
+      case 'sync keys request': {
+        await loginAs();
+        const r = await call('keys.request', {});
+        console.log(`組織鍵を依頼しました / keys requested. 指紋 / fingerprint: ${r.fingerprint}\n管理者に電話などで指紋を伝えてください / read this fingerprint to the administrator out of band`);
+        return 0;
+      }
+      case 'sync keys pending': {
+        await loginAs();
+        const { requests } = await call('keys.pending', {});
+        console.log('端末ID / terminal\t指紋 / fingerprint\t依頼日時 / requested at');
+        for (const q of requests) console.log([q.terminalId, q.fingerprint, q.requestedAt].join('\t'));
+        return 0;
+      }
+      case 'sync keys grant': {
+        await loginAs();
+        const r = await call('keys.grant', { terminalId: required(values.terminal, 'terminal'), fingerprint: required(values.fingerprint, 'fingerprint').toUpperCase() });
+        console.log(`端末 ${r.terminalId} に組織鍵を渡しました（指紋 ${r.fingerprint}） / keys granted to ${r.terminalId}`);
+        return 0;
+      }
+      case 'sync keys install': {
+        await loginAs();
+        const r = await call('keys.install', {});
+        console.log(`組織鍵を受け取りました / keys installed from ${r.relayedBy ?? '-'}: 確認値 / check value ${r.checkValue}（管理者端末の表示と照合してください / compare with the administrator's terminal）`);
+        return 0;
       }
       default:
         throw new CliError(`不明なコマンドです / unknown command: ${command}\n\n${USAGE}`);

@@ -8,6 +8,7 @@ import { SYNC_PATHS, conflictsResolvedRequest, logPushRequest, pullQuery, pushRe
 import { LogRefusal, acceptLog, logState } from './sync/checkpoints';
 import { registerDirectoryRoutes } from './sync/directory-routes';
 import { recordResolutions } from './sync/conflicts';
+import { registerKeyRelay } from './sync/key-relay';
 import { readChanges } from './sync/pull';
 import { SyncRefusal, applyPush } from './sync/push';
 import { TerminalSockets, loadTlsMaterial, peerTerminal, tlsOptions, type PeerTerminal } from './tls';
@@ -111,6 +112,7 @@ export async function startServer(options: ServerOptions): Promise<KuraServer> {
     if (!body) return reply;
     return recordResolutions(pool, peer.terminalId, body.resolutions);
   });
+  registerKeyRelay(app, { pool, terminalOf, isRevoked: (serial) => sockets.isRevoked(serial), log });
 
   app.setErrorHandler((error, _request, reply) => {
     // The log line carries no body: a request may hold ciphertext, never plaintext, but keep it out anyway.

@@ -15,6 +15,7 @@ import { qualityChannels } from './channels/quality';
 import { updateChannels } from './channels/updates';
 import { reportChannels } from './channels/reports';
 import { auditReviewChannels } from './channels/audit-review';
+import { keyChannels } from './channels/keys';
 import type { ChannelSpec } from './spec';
 
 export type { ChannelSpec } from './spec';
@@ -32,6 +33,7 @@ export const contract = {
   ...updateChannels,
   ...reportChannels,
   ...auditReviewChannels,
+  ...keyChannels,
 } satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -49,13 +49,15 @@ export function makeDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'kura-test-'));
 }
 
+// One counter for the whole test process: clerks made at two terminals meet once their users replicate.
+let employeeSeq = 100;
+
 export async function startKura(options: { setup?: boolean; seed?: number } = {}): Promise<TestKura> {
   const dir = makeDataDir();
   const clock = new Clock();
   const open = (): Kura => openKura({ dataDir: dir, keystore: new KeyFileKeystore(dir), packaged: false, now: clock.now });
   let kura = open();
   let router = new Router(kura);
-  let employeeSeq = 100;
 
   const raw = (conn: Connection, channel: string, input: unknown): Promise<RpcResult> => router.invoke(conn, channel, input);
   const call = async <C extends Channel>(conn: Connection, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {

@@ -2,6 +2,7 @@
 // with its sync engine pointed at the server directly or through a fault proxy.
 import { randomBytes } from 'node:crypto';
 import type { Member } from '../../main/core/members';
+import { installOrgKeys } from '../../main/core/store';
 import { SyncEngine, configureSync, enrolmentKeyPair, unwrapOrgKeys, wrapOrgKeys, type SyncEngineOptions } from '../../main/core/sync';
 import type { DataCenter } from '../server/fixture';
 import { startKura, type TestKura } from '../helpers/kura';
@@ -21,14 +22,12 @@ export async function startTerminal(dc: DataCenter, id: string, options: { url?:
   const url = options.url ?? dc.server.url;
   configureSync(t.kura.store.db, { terminalId: id, serverUrl: url, caPem: bundle.caPem, certPem: bundle.certPem, keyPem: bundle.keyPem! }, t.clock.now());
   if (options.sharesKeysWith) {
-    // Enrolment relay: the admin terminal wraps its organisation keys for the new terminal's X25519
-    // key; only the wrapped blob travels. The store cannot yet persist relayed keys (see issue 7 report),
-    // so the unwrapped keys replace the in-memory ones for this test run.
+    // Enrolment relay without the data center in between (test/sync/key-relay*.test.ts covers the
+    // relayed path): the admin terminal wraps its organisation keys for the new terminal's X25519 key,
+    // only the wrapped blob travels, and the new terminal installs the keys in its store.
     const pair = enrolmentKeyPair();
     const relayed = JSON.parse(JSON.stringify(wrapOrgKeys(options.sharesKeysWith.t.kura.store.orgKeys, pair.publicKeyPem))) as unknown;
-    const keys = unwrapOrgKeys(relayed, pair.privateKey);
-    t.kura.store.orgKeys.dataKey.set(keys.dataKey);
-    t.kura.store.orgKeys.blindIndexKey.set(keys.blindIndexKey);
+    installOrgKeys(t.kura.store, unwrapOrgKeys(relayed, pair.privateKey), { relayedBy: options.sharesKeysWith.id, now: t.clock.now() });
   }
   const engine = new SyncEngine(t.kura.store.db, { now: t.clock.now, timeoutMs: 2_000, pullPage: 50, pushBatch: 25, ...options.engine });
   return {

@@ -120,6 +120,23 @@ describe('bulk My Number writes queue set-wise (DQ-5, sync outbox)', () => {
     assert.equal(queuedAfter(db, o, q).outbox.length, 1, 'a single write after it is queued by its trigger');
   });
 
+  it('DP-2: a bulk registration marks, as the row trigger does, that this terminal sealed numbers under its own keys', async () => {
+    const fresh = await startKura();
+    try {
+      const db = fresh.kura.store.db;
+      const vault = new MyNumberVault(fresh.kura.store, () => AT);
+      const members = new MemberRegistry(db, () => AT);
+      const random = seededRandom(6);
+      db.transaction(() => members.insert(demoMember(1, random))).immediate();
+      const marked = (): unknown[] => db.prepare('SELECT what, first_at FROM org_keys_local_use').all();
+      assert.deepEqual(marked(), []);
+      db.transaction(() => vault.bulk(() => vault.register(id(1), demoMyNumber(1)))).immediate();
+      assert.deepEqual(marked(), [{ what: 'mynumber_master', first_at: AT.toISOString() }]);
+    } finally {
+      fresh.close();
+    }
+  });
+
   it('a bulk outside a transaction is refused (its queue entries must commit with its writes)', () => {
     assert.throws(() => vaults.get(inBulk)!.bulk(() => undefined), /inside the caller/);
   });

@@ -762,5 +762,40 @@ END;
   },
 ];
 
+// The organisation-key relay (issue 7, architecture.md Keys; version 15 of the sync range).
+export const orgKeyMigrations: Migration[] = [
+  {
+    version: 15,
+    name: 'organisation key origin',
+    sql: `
+-- Where this terminal's organisation keys came from: created here (the first terminal), or relayed
+-- from an administrator's terminal and installed. One row, written by the store.
+CREATE TABLE org_keys_origin (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  origin TEXT NOT NULL CHECK (origin IN ('created','relayed')),
+  recorded_at TEXT NOT NULL,
+  relayed_by TEXT
+);
+-- DP-2: whether this terminal itself sealed or blind-indexed a My Number under its own keys. Relayed
+-- keys may replace them only while nothing was: rows pulled from the data center (sync_applying set)
+-- are sealed under the organisation keys and become readable once those are installed.
+CREATE TABLE org_keys_local_use (what TEXT PRIMARY KEY, first_at TEXT NOT NULL);
+CREATE TRIGGER org_keys_use_mynumber_insert AFTER INSERT ON mynumber_master
+  WHEN (NEW.mynumber_enc IS NOT NULL OR NEW.blind_index IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM sync_applying)
+BEGIN
+  INSERT OR IGNORE INTO org_keys_local_use (what, first_at) VALUES ('mynumber_master', NEW.koshin_bi);
+END;
+CREATE TRIGGER org_keys_use_mynumber_update AFTER UPDATE OF mynumber_enc, blind_index ON mynumber_master
+  WHEN (NEW.mynumber_enc IS NOT NULL OR NEW.blind_index IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM sync_applying)
+BEGIN
+  INSERT OR IGNORE INTO org_keys_local_use (what, first_at) VALUES ('mynumber_master', NEW.koshin_bi);
+END;
+-- A store older than this table cannot tell its own rows from pulled ones, so it counts them all.
+INSERT INTO org_keys_local_use (what, first_at)
+  SELECT 'mynumber_master', min(koshin_bi) FROM mynumber_master WHERE mynumber_enc IS NOT NULL OR blind_index IS NOT NULL HAVING count(*) > 0;
+`,
+  },
+];
+
 /** Every capability's migrations, applied in version order. Add a capability's list here. */
-export const migrations: Migration[] = [...foundationMigrations, ...syncMigrations, ...directoryMigrations, ...importMigrations, ...accessMigrations, ...mediaMigrations, ...linkageMigrations, ...requestMigrations, ...oversightMigrations, ...retentionQualityMigrations, ...numberQueueMigrations].sort((a, b) => a.version - b.version);
+export const migrations: Migration[] = [...foundationMigrations, ...syncMigrations, ...directoryMigrations, ...importMigrations, ...accessMigrations, ...mediaMigrations, ...linkageMigrations, ...requestMigrations, ...oversightMigrations, ...retentionQualityMigrations, ...orgKeyMigrations, ...numberQueueMigrations].sort((a, b) => a.version - b.version);

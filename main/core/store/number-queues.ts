@@ -1,5 +1,6 @@
 // Every write to the My Number master feeds two queues in its own transaction: the sync outbox (issue 7)
-// and the intermediate-server queue (DQ-5). Row triggers do it for single writes. A bulk write (an import
+// and the intermediate-server queue (DQ-5), and marks that this terminal sealed a number under its own
+// keys (org_keys_local_use, which bars installing relayed keys over it). Row triggers do it for single writes. A bulk write (an import
 // confirm of 100,000 rows) instead raises a flag that silences those two triggers, notes each write,
 // and queues them set-wise when it ends, in the same transaction: one statement per queue instead of a
 // trigger program per row (measured about 3x cheaper; figures in npm run bench). The row definitions
@@ -22,6 +23,8 @@ const pendingIntermediate = (id: string, kind: string): string =>
   `NOT EXISTS (SELECT 1 FROM intermediate_queue q WHERE q.shikaku_id = ${id} AND q.change_kind = ${kind} AND q.sent_at IS NULL)`;
 
 const notApplying = 'NOT EXISTS (SELECT 1 FROM sync_applying)';
+/** DP-2: this terminal sealed a number under its keys (store/org-keys.ts; first made in migration 15). */
+const LOCAL_USE = "INSERT OR IGNORE INTO org_keys_local_use (what, first_at) VALUES ('mynumber_master', NEW.koshin_bi);";
 const notBulk = 'NOT EXISTS (SELECT 1 FROM bulk_number_writes)';
 
 export const numberQueueMigrations: Migration[] = [
@@ -34,6 +37,18 @@ DROP TRIGGER sync_mynumber_insert;
 DROP TRIGGER sync_mynumber_update;
 DROP TRIGGER intermediate_mynumber_insert;
 DROP TRIGGER intermediate_mynumber_update;
+DROP TRIGGER org_keys_use_mynumber_insert;
+DROP TRIGGER org_keys_use_mynumber_update;
+CREATE TRIGGER org_keys_use_mynumber_insert AFTER INSERT ON mynumber_master
+  WHEN (NEW.mynumber_enc IS NOT NULL OR NEW.blind_index IS NOT NULL) AND ${notApplying} AND ${notBulk}
+BEGIN
+  ${LOCAL_USE}
+END;
+CREATE TRIGGER org_keys_use_mynumber_update AFTER UPDATE OF mynumber_enc, blind_index ON mynumber_master
+  WHEN (NEW.mynumber_enc IS NOT NULL OR NEW.blind_index IS NOT NULL) AND ${notApplying} AND ${notBulk}
+BEGIN
+  ${LOCAL_USE}
+END;
 CREATE TRIGGER sync_mynumber_insert AFTER INSERT ON mynumber_master WHEN ${notApplying} AND ${notBulk}
 BEGIN
   INSERT INTO sync_outbox (entity, shikaku_id, base_version, row) VALUES ('mynumber', NEW.shikaku_id, 0, ${outboxRow('NEW')});
@@ -98,5 +113,10 @@ export function withDeferredNumberQueues<T>(db: Db, body: (note: NoteNumberWrite
      FROM json_each(?) j JOIN mynumber_master n ON n.shikaku_id = j.value ->> 0
      WHERE ${notApplying} AND ${pendingIntermediate('n.shikaku_id', 'j.value ->> 1')} ORDER BY j.key`,
   ).run(`[${[...kinds].join(',')}]`);
+  db.prepare(
+    `INSERT OR IGNORE INTO org_keys_local_use (what, first_at)
+     SELECT 'mynumber_master', min(n.koshin_bi) FROM json_each(?) j JOIN mynumber_master n ON n.shikaku_id = j.value ->> 0
+     WHERE (n.mynumber_enc IS NOT NULL OR n.blind_index IS NOT NULL) AND ${notApplying} HAVING count(*) > 0`,
+  ).run(JSON.stringify([...bases]));
   return result;
 }

@@ -8,6 +8,7 @@ import type { Keystore, KeystoreKind } from './keystore';
 import { deriveKey, openWithKey, sealWithKey, type OrgKeys } from './keys';
 import { ensureDirectoryTriggers } from './directory-triggers';
 import { migrations } from './migrations';
+import { ORG_KEY_NAMES, bindKeyring, releaseKeyring } from './org-keys';
 
 export type Db = Database.Database;
 
@@ -94,8 +95,7 @@ export function migrate(db: Db, now: () => Date): void {
   ensureDirectoryTriggers(db);
 }
 
-function loadOrCreateOrgKeys(db: Db, master: Buffer, now: () => Date): OrgKeys {
-  const wrapKey = deriveKey(master, 'org-key-wrap');
+function loadOrCreateOrgKeys(db: Db, wrapKey: Buffer, now: () => Date): OrgKeys {
   const read = db.prepare('SELECT sealed FROM keyring WHERE name = ?');
   const insert = db.prepare('INSERT INTO keyring (name, sealed, created_at) VALUES (?, ?, ?)');
   const keyNamed = (name: string): Buffer => {
@@ -105,7 +105,14 @@ function loadOrCreateOrgKeys(db: Db, master: Buffer, now: () => Date): OrgKeys {
     insert.run(name, sealWithKey(wrapKey, fresh, name), now().toISOString());
     return fresh;
   };
-  return db.transaction(() => ({ dataKey: keyNamed('org.data'), blindIndexKey: keyNamed('org.blind-index') })).immediate();
+  return db
+    .transaction(() => {
+      const keys = { dataKey: keyNamed(ORG_KEY_NAMES.data), blindIndexKey: keyNamed(ORG_KEY_NAMES.blindIndex) };
+      // Keys made here (now, or before origins were recorded) are this terminal's own until relayed ones replace them.
+      db.prepare("INSERT OR IGNORE INTO org_keys_origin (id, origin, recorded_at) VALUES (1, 'created', ?)").run(now().toISOString());
+      return keys;
+    })
+    .immediate();
 }
 
 export function openStore(options: OpenStoreOptions): Store {
@@ -122,15 +129,22 @@ export function openStore(options: OpenStoreOptions): Store {
     // Deleted pages are overwritten, so an erased number does not linger in free pages (RT-1).
     db.pragma('secure_delete = ON');
     migrate(db, now);
-    const orgKeys = loadOrCreateOrgKeys(db, master, now);
+    const wrapKey = deriveKey(master, 'org-key-wrap');
     master.fill(0);
-    return {
+    const orgKeys = loadOrCreateOrgKeys(db, wrapKey, now);
+    const store: Store = {
       db,
       dataDir: options.dataDir,
       orgKeys,
       transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
-      close: () => db.close(),
+      close: () => {
+        releaseKeyring(store);
+        db.close();
+      },
     };
+    // The keyring wrap key stays available to the store capability only (relayed keys, enrolment key).
+    bindKeyring(store, wrapKey);
+    return store;
   } catch (e) {
     db.close();
     throw e;

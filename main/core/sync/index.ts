@@ -12,3 +12,7 @@ export { wipeReplica } from './wipe';
 export { enrolmentKeyPair, wrapOrgKeys, unwrapOrgKeys, wrappedOrgKeysSchema, type WrappedOrgKeys } from './keywrap';
 export { syncDirectory, directoryCursor, directoryQueuedCount, pendingDirectoryMutations, type DirectoryRunResult } from './directory-sync';
 export { listConflicts, openConflictCount, reportResolutions, resolveConflict, type ConflictChoice, type ConflictResolution, type SyncConflict } from './conflicts';
+export {
+  requestOrgKeys, pendingKeyRequests, grantOrgKeys, installRelayedOrgKeys, keyRelayStatus, withKeyRelay, enrolmentFingerprint, ENROLMENT_SECRET,
+  type KeyRelayStatus, type PendingKeyRequest,
+} from './key-relay';

@@ -3,18 +3,10 @@
 // terminal's X25519 public key, and the data center only ever relays the wrapped blob.
 // Wrap: ephemeral X25519 → ECDH → HKDF-SHA256 (info names both public keys) → AES-256-GCM.
 import { createCipheriv, createDecipheriv, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, type KeyObject } from 'node:crypto';
-import { z } from 'zod';
+import { WRAPPED_ORG_KEYS_VERSION as VERSION, wrappedOrgKeysSchema, type WrappedOrgKeys } from '../../../shared/sync/keys';
 import type { OrgKeys } from '../store';
 
-const VERSION = 'kura-orgkeys-v1';
-export const wrappedOrgKeysSchema = z.strictObject({
-  v: z.literal(VERSION),
-  ephemeral: z.string().max(200),
-  iv: z.string().regex(/^[0-9a-f]{24}$/),
-  tag: z.string().regex(/^[0-9a-f]{32}$/),
-  body: z.string().regex(/^[0-9a-f]{128}$/),
-});
-export type WrappedOrgKeys = z.infer<typeof wrappedOrgKeysSchema>;
+export { wrappedOrgKeysSchema, type WrappedOrgKeys };
 
 /** The new terminal's enrolment key pair; the private half never leaves it (keep it in the store). */
 export function enrolmentKeyPair(): { publicKeyPem: string; privateKey: KeyObject } {

@@ -1,6 +1,7 @@
 // DP-6: the only network client in Kura. It talks to the one configured origin, over TLS 1.3, trusting
 // only the pinned data-center CA and presenting the terminal certificate; paths are the protocol's own.
 import { Agent, request } from 'node:https';
+import { KEY_RELAY_PATHS } from '../../../shared/sync/keys';
 import { SYNC_PATHS } from '../../../shared/sync/protocol';
 import type { SyncIdentity } from './identity';
 
@@ -11,7 +12,7 @@ export interface SyncTransport {
   close(): void;
 }
 
-const ALLOWED_PATHS = new Set<string>(Object.values(SYNC_PATHS));
+const ALLOWED_PATHS = new Set<string>([...Object.values(SYNC_PATHS), ...Object.values(KEY_RELAY_PATHS)]);
 
 export class HttpsTransport implements SyncTransport {
   private readonly agent: Agent;

@@ -19,6 +19,7 @@ import { addUser, listUsers } from './users';
 import { updateHandlers } from './updates';
 import { reportHandlers } from './reports';
 import { auditReviewHandlers } from './audit-review';
+import { keyHandlers } from './keys';
 
 const foundationHandlers = {
   'setup.status': setupStatus,
@@ -56,4 +57,5 @@ export const handlers: Handlers = {
   ...updateHandlers,
   ...reportHandlers,
   ...auditReviewHandlers,
+  ...keyHandlers,
 };

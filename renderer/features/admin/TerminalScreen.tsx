@@ -4,6 +4,7 @@ import { DESIGNATION_LABELS, DESIGNATIONS, type Designation } from '../../../sha
 import { call } from '../../app/client';
 import { useApp } from '../../app/store';
 import { Checks, complain, Input } from './controls';
+import { OrgKeysPanel } from './OrgKeysPanel';
 import { am, at } from './text';
 
 export function TerminalScreen() {
@@ -35,20 +36,23 @@ export function TerminalScreen() {
     <section className="screen screen-terminal">
       <h2>{at(lang, 'terminalTitle')}</h2>
       <p className="lead">{at(lang, 'terminalLead')}</p>
-      <div className="panel-form narrow" data-testid="terminal-form">
-        <dl className="mini-facts">
-          <div>
-            <dt>{at(lang, 'terminalName')}</dt>
-            <dd data-testid="terminal-name">{name ?? ''}</dd>
+      <div className="terminal-panels">
+        <div className="panel-form narrow" data-testid="terminal-form">
+          <dl className="mini-facts">
+            <div>
+              <dt>{at(lang, 'terminalName')}</dt>
+              <dd data-testid="terminal-name">{name ?? ''}</dd>
+            </div>
+          </dl>
+          <Checks name="designations" label={at(lang, 'terminalTitle')} values={DESIGNATIONS} selected={designations} labels={DESIGNATION_LABELS} onChange={setDesignations} />
+          <Input id="designationReason" label={at(lang, 'reason')} value={reason} onChange={setReason} maxLength={200} hint={at(lang, 'reasonHint')} />
+          <div className="actions">
+            <button type="button" className="primary" data-testid="save-designations" disabled={busy || name === null} onClick={() => void save()}>
+              {at(lang, 'save')}
+            </button>
           </div>
-        </dl>
-        <Checks name="designations" label={at(lang, 'terminalTitle')} values={DESIGNATIONS} selected={designations} labels={DESIGNATION_LABELS} onChange={setDesignations} />
-        <Input id="designationReason" label={at(lang, 'reason')} value={reason} onChange={setReason} maxLength={200} hint={at(lang, 'reasonHint')} />
-        <div className="actions">
-          <button type="button" className="primary" data-testid="save-designations" disabled={busy || name === null} onClick={() => void save()}>
-            {at(lang, 'save')}
-          </button>
         </div>
+        <OrgKeysPanel />
       </div>
     </section>
   );

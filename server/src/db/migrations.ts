@@ -192,6 +192,28 @@ CREATE TABLE directory_conflicts (
 ALTER TABLE terminals ADD COLUMN directory_applied_through BIGINT NOT NULL DEFAULT 0;
 `,
   },
+  {
+    version: 4,
+    name: 'organisation key relay',
+    sql: `
+-- architecture.md Keys: one key request per terminal (identity from its certificate) and, once an
+-- administrator's terminal granted it, the organisation keys wrapped for the request's X25519 key.
+-- The blob is cleared when its terminal fetches it; the data center never holds a key that opens it.
+CREATE TABLE org_key_requests (
+  terminal_id TEXT PRIMARY KEY,
+  cert_serial TEXT NOT NULL,
+  public_key_pem TEXT NOT NULL,
+  requested_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  status TEXT NOT NULL CHECK (status IN ('pending','granted','delivered')),
+  wrapped JSONB,
+  granted_by TEXT,
+  granted_at TIMESTAMPTZ,
+  delivered_at TIMESTAMPTZ,
+  CHECK ((status = 'granted') = (wrapped IS NOT NULL))
+);
+CREATE INDEX org_key_requests_pending ON org_key_requests(requested_at) WHERE status = 'pending';
+`,
+  },
 ];
 
 const MIGRATION_LOCK = 0x6b757261; // 'kura'
