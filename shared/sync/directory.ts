@@ -174,7 +174,9 @@ export const directoryConflictWire = z.strictObject({
   seq: z.number().int(),
   entity: directoryEntity,
   key: z.string().max(1000),
-  reason: z.enum(['stale_version', 'duplicate']),
+  // missing_parent: a role, password-history row or grant of a user the data center does not hold
+  // (its user was refused as a duplicate): kept out, or every terminal would fail on it.
+  reason: z.enum(['stale_version', 'duplicate', 'missing_parent']),
   serverVersion: z.number().int().nullable(),
 });
 export type DirectoryConflictWire = z.infer<typeof directoryConflictWire>;

@@ -214,6 +214,39 @@ describe('sync: users, grants and the media ledger', () => {
     assert.deepEqual(terminalDirectory(a.t.kura.store.db), await dataCenterDirectory(dc));
   });
 
+  it('AC-4: the same employee number made offline at two terminals holds back one row, never the whole pull, until someone clears the duplicate', async () => {
+    const add = async (term: Terminal, userId: string): Promise<void> => {
+      await term.t.call(await term.t.sysadmin(), 'user.add', { userId, employeeNo: 'E7777', name: `職員 ${userId}`, initialPassword: 'Initial-pass-2026' });
+    };
+    await add(a, 'dup.first');
+    await add(b, 'dup.second');
+    await sync(a, b); // B's user is refused at the data center (duplicate); A's cannot go in at B yet
+    const bdb = b.t.kura.store.db;
+    // A's user waits at B, and its own rows (grant, password history) wait with it.
+    const held = bdb.prepare('SELECT entity, key, row FROM directory_blocked').all() as { entity: string; key: string; row: string }[];
+    assert.ok(held.some((h) => h.entity === 'user' && h.key === '["dup.first"]'));
+    assert.ok(held.every((h) => (JSON.parse(h.row) as { user_id?: string }).user_id === 'dup.first'), JSON.stringify(held.map((h) => h.entity)));
+    // B's own refused user took its roles and grants along: the data center holds no orphan of it.
+    const orphans = await dc.pg.pool.query("SELECT entity FROM directory_rows WHERE row->>'user_id' = 'dup.second'");
+    assert.deepEqual(orphans.rows, []);
+    assert.ok(syncStatus(bdb, b.t.clock.now()).conflicts.local >= 1, 'the held row shows as a conflict');
+    const more = await a.t.clerk('after.dup', 'NONE', []);
+    assert.ok(more);
+    await sync(a, b);
+    assert.equal(await login(b, 'after.dup', GOOD_PASSWORD), null, 'later rows still arrive: one bad record never blocks the queue');
+    assert.equal(await login(b, 'dup.first', 'Initial-pass-2026'), 'bad_credentials', 'the held user is not there yet');
+    // Someone clears the duplicate at B: the ID the data center refused never existed anywhere else, so
+    // it goes (here by hand, as the data center's version, its absence, wins; there is no screen for it yet).
+    b.t.kura.store.transaction(() => {
+      bdb.prepare('INSERT INTO sync_applying (flag) VALUES (1)').run();
+      for (const table of ['grants', 'user_roles', 'password_history', 'users']) bdb.prepare(`DELETE FROM ${table} WHERE user_id = 'dup.second'`).run();
+      bdb.prepare('DELETE FROM sync_applying').run();
+    });
+    await sync(b);
+    assert.deepEqual(bdb.prepare('SELECT count(*) AS n FROM directory_blocked').get(), { n: 0 });
+    assert.equal(await login(b, 'dup.first', 'Initial-pass-2026'), null, 'the held row went in on the next pull');
+  });
+
   it('AC-4: a directory pull killed between applying a page and saving its cursor resumes where it stopped', async () => {
     const c = await startTerminal(dc, 'T-DIR-C', { sharesKeysWith: a, engine: { pullPage: 3 } });
     try {

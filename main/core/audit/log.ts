@@ -21,7 +21,9 @@ export type AuditRow = AuditRecord & { seq: number; at: string; prevHash: string
 
 export { GENESIS_HASH };
 
-const entryText = (seq: number, at: string, r: AuditRecord, detailJson: string): string => sharedEntryText({ ...r, seq, at }, detailJson);
+// Fields named one by one: an object spread here was a fifth of an entry's cost in a bulk write.
+const entryText = (seq: number, at: string, r: AuditRecord, detailJson: string): string =>
+  sharedEntryText({ seq, at, operator: r.operator, terminal: r.terminal, business: r.business, event: r.event, target: r.target, outcome: r.outcome }, detailJson);
 
 function entryHash(prevHash: string, text: string): string {
   return createHash('sha256').update(prevHash).update('\n').update(text).digest('hex');

@@ -360,6 +360,25 @@ END;
 CREATE UNIQUE INDEX password_history_key ON password_history(user_id, password_hash);
 `,
   },
+  {
+    version: 16,
+    name: 'directory rows held back by a local duplicate',
+    // One bad record never blocks the queue: a data-center row that collides here with a local row the
+    // data center refused (the same employee number or device serial made offline at two terminals)
+    // waits in this table, is counted as a conflict, and is tried again on every pull.
+    sql: `
+CREATE TABLE directory_blocked (
+  entity TEXT NOT NULL,
+  key TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  deleted INTEGER NOT NULL,
+  row TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  blocked_at TEXT NOT NULL,
+  PRIMARY KEY (entity, key)
+) WITHOUT ROWID;
+`,
+  },
 ];
 
 // Media (issue 6): ledger (MD-1, MD-8), signing key for medium tokens (MD-2), export requests (MD-4, MD-7).

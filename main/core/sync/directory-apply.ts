@@ -3,7 +3,10 @@
 // a pulled user keeps this terminal's own lockout counter, lock time and last login (AC-5).
 // A row this terminal changed and has not had confirmed yet is kept when its version is newer; the
 // push delivers it, and if it loses there the data center serves its own version again.
-import { DIRECTORY_ENTITIES, columnNames, tableSpec, type DirectoryChangeWire, type DirectoryEntity } from '../../../shared/sync/directory';
+// A row that a local duplicate keeps out (a UNIQUE index: the same employee number or device serial
+// made offline at two terminals, the local one refused at the data center) is held in
+// directory_blocked and tried again on every pull instead of stopping the pull for good.
+import { DIRECTORY_ENTITIES, columnNames, directoryChangeWire, tableSpec, type DirectoryChangeWire, type DirectoryEntity } from '../../../shared/sync/directory';
 import type { Db } from '../store';
 import { withTriggersSilenced } from './apply';
 
@@ -14,6 +17,10 @@ export class DirectoryWriter {
   private readonly statements = new Map<DirectoryEntity, EntityStatements>();
   private readonly pendingVersion;
   private readonly setVersion;
+  private readonly hold;
+  private readonly release;
+  private readonly held;
+  private readonly isHeld;
 
   constructor(private readonly db: Db) {
     for (const e of DIRECTORY_ENTITIES) {
@@ -36,6 +43,24 @@ export class DirectoryWriter {
       .prepare('SELECT v.version FROM directory_versions v WHERE v.entity = ? AND v.key = ? AND EXISTS (SELECT 1 FROM directory_outbox o WHERE o.entity = v.entity AND o.key = v.key)')
       .pluck();
     this.setVersion = db.prepare('INSERT INTO directory_versions (entity, key, version) VALUES (?, ?, ?) ON CONFLICT(entity, key) DO UPDATE SET version = excluded.version');
+    this.hold = db.prepare(
+      `INSERT INTO directory_blocked (entity, key, version, deleted, row, reason, blocked_at) VALUES (?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+       ON CONFLICT(entity, key) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, row = excluded.row, reason = excluded.reason`,
+    );
+    this.release = db.prepare('DELETE FROM directory_blocked WHERE entity = ? AND key = ?');
+    this.held = db.prepare('SELECT entity, version, deleted, row FROM directory_blocked ORDER BY blocked_at');
+    this.isHeld = db.prepare('SELECT 1 FROM directory_blocked WHERE entity = ? AND key = ?').pluck();
+  }
+
+  /** Tries the held-back rows again (a person may have removed the local duplicate); returns how many went in. */
+  retryHeld(): number {
+    const rows = this.held.all() as { entity: string; version: number; deleted: number; row: string }[];
+    if (rows.length === 0) return 0;
+    // seq is not stored with a held row and plays no part in applying it.
+    const changes = rows.map((r) => directoryChangeWire.parse({ seq: 1, entity: r.entity, version: r.version, deleted: r.deleted, row: JSON.parse(r.row) as unknown }));
+    // Parents (users) before the rows that hang on them (roles, password history, grants).
+    const rank = (c: DirectoryChangeWire): number => (tableSpec(c.entity).childOf ? 1 : 0);
+    return this.applyPage(changes.sort((x, y) => rank(x) - rank(y)));
   }
 
   /** Applies one page in change order; the caller runs this inside the transaction that saves the cursor. */
@@ -55,8 +80,25 @@ export class DirectoryWriter {
     const key = s.key.get(params) as string;
     const local = this.pendingVersion.get(change.entity, key) as number | undefined;
     if (local !== undefined && local > change.version) return false;
-    if (change.deleted) s.remove.run(params);
-    else s.upsert.run(params);
+    // A row that hangs on a held-back user waits with it (it could not go in without its user).
+    const parent = tableSpec(change.entity).childOf;
+    if (parent && this.isHeld.get(parent, this.statements.get(parent)!.key.get(params))) {
+      this.hold.run(change.entity, key, change.version, change.deleted, JSON.stringify(change.row), 'parent_held');
+      return false;
+    }
+    try {
+      // A savepoint: a refused row leaves nothing half-written in the page's transaction.
+      this.db.transaction(() => {
+        if (change.deleted) s.remove.run(params);
+        else s.upsert.run(params);
+      })();
+    } catch (e) {
+      const code = (e as { code?: unknown }).code;
+      if (code !== 'SQLITE_CONSTRAINT_UNIQUE') throw e;
+      this.hold.run(change.entity, key, change.version, change.deleted, JSON.stringify(change.row), code);
+      return false;
+    }
+    this.release.run(change.entity, key);
     this.setVersion.run(change.entity, key, change.version);
     return true;
   }

@@ -84,8 +84,16 @@ async function pullDirectory(db: Db, transport: SyncTransport, pageSize: number,
     }).immediate();
     result.pages++;
     result.cursor = page.next;
-    if (!page.more) return;
+    if (!page.more) break;
   }
+  db.transaction(() => {
+    result.pulled += writer.retryHeld();
+  }).immediate();
+}
+
+/** Data-center rows held back here by a local duplicate (shown as conflicts until someone clears it). */
+export function directoryHeldCount(db: Db): number {
+  return db.prepare('SELECT count(*) FROM directory_blocked').pluck().get() as number;
 }
 
 /** One directory round: the queue up, then the data center's changes down. */

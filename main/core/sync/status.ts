@@ -2,7 +2,7 @@
 // that a terminal out of contact longer than the grace period stops accepting logins: deactivations
 // and transfers made at the data center must reach it first.
 import type { Db } from '../store';
-import { directoryQueuedCount } from './directory-sync';
+import { directoryHeldCount, directoryQueuedCount } from './directory-sync';
 import { openConflictCount } from './conflicts';
 import { queuedCount } from './outbox';
 import { STATE_KEYS, readState } from './state';
@@ -37,7 +37,8 @@ export function syncStatus(db: Db, now: Date, graceDays = DEFAULT_OFFLINE_GRACE_
     lastError: errorCode && isSyncFailureCode(errorCode) ? { code: errorCode, ...syncFailureMessage(errorCode) } : null,
     queued: queuedCount(db) + directoryQueuedCount(db),
     conflicts: {
-      local: openConflictCount(db),
+      // Directory rows held back by a local duplicate count as conflicts too: someone has to clear them.
+      local: openConflictCount(db) + directoryHeldCount(db),
       dataCenter: Number(readState(db, STATE_KEYS.serverConflicts) ?? 0),
     },
     pull: { cursor: Number(readState(db, STATE_KEYS.cursor) ?? 0), head: Number(readState(db, STATE_KEYS.pullHead) ?? 0) },

@@ -38,6 +38,12 @@ export function decideDirectory(
     const conflict = (reason: Conflict['reason']) =>
       conflicts.push({ seq: m.seq, entity: m.entity, key, reason, serverVersion, baseVersion: m.baseVersion, incoming: m.row, serverRow: now?.row ?? null });
     if ((serverVersion ?? 0) !== m.baseVersion) return conflict('stale_version');
+    const parentEntity = tableSpec(m.entity).childOf;
+    if (parentEntity && !m.deleted) {
+      const parentRef = id(parentEntity, directoryKey(parentEntity, m.row));
+      const parent = writes.get(parentRef) ?? current.get(parentRef);
+      if (!parent || parent.deleted) return conflict('missing_parent');
+    }
     const claim = uniqueClaim(m.entity, m.deleted, m.row);
     const holder = claim ? claims.get(claim) : undefined;
     if (claim && holder !== undefined && holder !== ref) return conflict('duplicate');
@@ -50,7 +56,13 @@ export function decideDirectory(
 }
 
 async function loadCurrent(client: PoolClient, fresh: readonly DirectoryMutationWire[]): Promise<{ current: Map<string, Stored>; claims: Map<string, string> }> {
-  const refs = [...new Map(fresh.map((m) => { const key = directoryKey(m.entity, m.row); return [id(m.entity, key), [m.entity, key] as const]; })).values()];
+  // The rows themselves, and the users their children hang on (a child needs its user held here).
+  const wanted = fresh.flatMap((m) => {
+    const parent = tableSpec(m.entity).childOf;
+    const own = [m.entity, directoryKey(m.entity, m.row)] as const;
+    return parent ? [own, [parent, directoryKey(parent, m.row)] as const] : [own];
+  });
+  const refs = [...new Map(wanted.map(([entity, key]) => [id(entity, key), [entity, key] as const])).values()];
   const current = new Map<string, Stored>();
   const r = await client.query<{ entity: string; key: string; version: number; deleted: number; row: Record<string, unknown>; change_seq: string }>(
     'SELECT d.entity, d.key, d.version, d.deleted, d.row, d.change_seq FROM directory_rows d JOIN unnest($1::text[], $2::text[]) AS u(entity, key) ON d.entity = u.entity AND d.key = u.key',
