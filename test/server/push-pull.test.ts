@@ -72,6 +72,24 @@ describe('data-center server: push and pull', () => {
     assert.equal(p4.rowCount, 1, 'the record after the conflict was applied');
   });
 
+  it('a batch resent after its reply was lost tells its conflicts again, with the data center row as it is now', async () => {
+    // B's batch above (P1 stale, P4 new) is resent, as after "server committed, reply lost".
+    const again = await push(other, [member(1, 'P1', 1, '古い版からの更新'), member(2, 'P4', 0)]);
+    const body = again.body as PushResponse;
+    assert.deepEqual([body.applied, body.skipped], [0, 2]);
+    assert.deepEqual(body.conflicts.map(({ seq, key, reason, serverVersion }) => ({ seq, key, reason, serverVersion })), [{ seq: 1, key: 'P1', reason: 'stale_version', serverVersion: 2 }]);
+    // A newer version since: the resent conflict carries it, never the row as it was then.
+    const newer = await push(tls, [member(5, 'P1', 2, '三番目')]);
+    assert.equal((newer.body as PushResponse).conflicts.length, 0);
+    const third = (await push(other, [member(1, 'P1', 1, '古い版からの更新')])).body as PushResponse;
+    const sent = third.conflicts[0]!;
+    assert.equal(sent.serverVersion, 3);
+    assert.equal(sent.serverRow && 'kanjiName' in sent.serverRow ? sent.serverRow.kanjiName : null, '三番目');
+    // Nothing was recorded twice.
+    const c = await dc.pg.pool.query("SELECT 1 FROM conflicts WHERE terminal_id = 'T-PUSH-B'");
+    assert.equal(c.rowCount, 1);
+  });
+
   it('a pull pages through the change log in commit order and re-serves a conflicted row', async () => {
     const seen: PullResponse['changes'] = [];
     let cursor = 0;

@@ -7,6 +7,7 @@ import type { Pool, PoolClient } from 'pg';
 import { DIRECTORY_ENTITIES, directoryKey, tableSpec, type DirectoryEntity, type DirectoryMutationWire, type DirectoryPushResponse } from '../../../shared/sync/directory';
 import { takeChangeLock } from './change-lock';
 import { SyncRefusal } from './push';
+import { recordConflicts } from './conflict-record';
 
 type Stored = { version: number; deleted: number; row: Record<string, unknown>; changeSeq: number };
 type Conflict = DirectoryPushResponse['conflicts'][number] & { baseVersion: number; incoming: Record<string, unknown>; serverRow: Record<string, unknown> | null };
@@ -118,7 +119,7 @@ export async function applyDirectoryPush(pool: Pool, terminalId: string, mutatio
         [writes.map((w) => w.entity), writes.map((w) => w.key), writes.map((w) => w.version), writes.map((w) => w.deleted), writes.map((w) => JSON.stringify(w.row)), terminalId],
       );
     }
-    await recordConflicts(client, terminalId, decided.conflicts);
+    await recordConflicts(client, 'directory', terminalId, decided.conflicts);
     await renumber(client, writes, decided.conflicts, current);
     const last = fresh[fresh.length - 1]!.seq;
     await client.query('UPDATE terminals SET directory_applied_through = $2, last_seen_at = now() WHERE terminal_id = $1', [terminalId, last]);
@@ -137,20 +138,6 @@ export async function applyDirectoryPush(pool: Pool, terminalId: string, mutatio
   }
 }
 
-async function recordConflicts(client: PoolClient, terminalId: string, conflicts: Conflict[]): Promise<void> {
-  if (conflicts.length === 0) return;
-  await client.query(
-    `INSERT INTO directory_conflicts (terminal_id, mutation_seq, entity, key, reason, base_version, server_version, incoming, server_row)
-     SELECT $1, u.seq, u.entity, u.key, u.reason, u.base, u.server_version, u.incoming::jsonb, u.server_row::jsonb
-       FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[], $8::text[], $9::text[]) AS u(seq, entity, key, reason, base, server_version, incoming, server_row)
-     ON CONFLICT (terminal_id, mutation_seq) DO NOTHING`,
-    [
-      terminalId, conflicts.map((c) => c.seq), conflicts.map((c) => c.entity), conflicts.map((c) => c.key), conflicts.map((c) => c.reason),
-      conflicts.map((c) => c.baseVersion), conflicts.map((c) => c.serverVersion), conflicts.map((c) => JSON.stringify(c.incoming)),
-      conflicts.map((c) => (c.serverRow ? JSON.stringify(c.serverRow) : null)),
-    ],
-  );
-}
 
 /**
  * Gives the rows of this batch their change numbers, parents first (signing keys, users, then the rows

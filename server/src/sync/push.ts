@@ -5,6 +5,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { MemberRowWire, MutationWire, MyNumberRowWire, PushResponse } from '../../../shared/sync/protocol';
 import { takeChangeLock } from './change-lock';
 import { MEMBER_SELECT, MYNUMBER_SELECT, memberFromPg, myNumberFromPg, upsertMembers, upsertMyNumbers, type MemberPgRow, type MyNumberPgRow } from './rows';
+import { recordConflicts } from './conflict-record';
 
 export class SyncRefusal extends Error {
   constructor(
@@ -57,6 +58,24 @@ export function decideMutations(
   return { members: memberOut, myNumbers: myNumberOut, conflicts };
 }
 
+/** The recorded conflicts of already-applied mutations, each with the data center's row as it is now. */
+async function conflictsAgain(client: PoolClient, terminalId: string, applied: MutationWire[]): Promise<PushResponse['conflicts']> {
+  if (applied.length === 0) return [];
+  const r = await client.query<{ mutation_seq: string; reason: 'stale_version' | 'mynumber_taken' }>(
+    'SELECT mutation_seq, reason FROM conflicts WHERE terminal_id = $1 AND mutation_seq = ANY($2::bigint[]) ORDER BY mutation_seq',
+    [terminalId, applied.map((m) => m.seq)],
+  );
+  if (r.rows.length === 0) return [];
+  const bySeq = new Map(applied.map((m) => [m.seq, m]));
+  const lost = r.rows.map((row) => ({ m: bySeq.get(Number(row.mutation_seq))!, reason: row.reason }));
+  const current = await loadCurrent(client, lost.map((x) => x.m));
+  return lost.map(({ m, reason }) => {
+    const serverRow = m.entity === 'member' ? (current.members.get(m.key) ?? null) : (current.myNumbers.get(m.key) ?? null);
+    const serverVersion = serverRow === null ? null : 'version' in serverRow ? serverRow.version : serverRow.koshinTsuban;
+    return { seq: m.seq, entity: m.entity, key: m.key, reason, serverVersion, serverRow };
+  });
+}
+
 async function loadCurrent(client: PoolClient, fresh: MutationWire[]) {
   const memberKeys = [...new Set(fresh.filter((m) => m.entity === 'member').map((m) => m.key))];
   const numberKeys = [...new Set(fresh.filter((m) => m.entity === 'mynumber').map((m) => m.key))];
@@ -103,16 +122,19 @@ export async function applyPush(pool: Pool, terminalId: string, mutations: Mutat
     if (fresh.length > 0 && fresh[0]!.seq !== appliedThrough + 1) {
       throw new SyncRefusal('sync_gap', `expected mutation ${appliedThrough + 1}, got ${fresh[0]!.seq}`);
     }
+    // A resent batch (its reply was lost): the conflicts it made are told again, or the terminal would
+    // never show them (the data center keeps them per terminal and mutation number).
+    const resent = await conflictsAgain(client, terminalId, sorted.filter((m) => m.seq <= appliedThrough));
     if (fresh.length === 0) {
       await client.query('COMMIT');
-      return { appliedThrough, applied: 0, skipped, conflicts: [] };
+      return { appliedThrough, applied: 0, skipped, conflicts: resent };
     }
     const current = await loadCurrent(client, fresh);
     const decided = decideMutations(fresh, current.members, current.myNumbers, current.blindHolders);
     // Members before numbers: change_seq order is the order a new terminal applies them in.
     await upsertMembers(client, [...decided.members.values()]);
     await upsertMyNumbers(client, [...decided.myNumbers.values()]);
-    await recordConflicts(client, terminalId, decided.conflicts);
+    await recordConflicts(client, 'members', terminalId, decided.conflicts);
     await reorderAfterWrites(client, decided.members, decided.myNumbers, decided.conflicts);
     const last = fresh[fresh.length - 1]!.seq;
     await client.query('UPDATE terminals SET applied_through = $2, last_seen_at = now() WHERE terminal_id = $1', [terminalId, last]);
@@ -121,7 +143,7 @@ export async function applyPush(pool: Pool, terminalId: string, mutations: Mutat
       appliedThrough: last,
       applied: fresh.length - decided.conflicts.length,
       skipped,
-      conflicts: decided.conflicts.map(({ seq, entity, key, reason, serverVersion, serverRow }) => ({ seq, entity, key, reason, serverVersion, serverRow })),
+      conflicts: [...resent, ...decided.conflicts.map(({ seq, entity, key, reason, serverVersion, serverRow }) => ({ seq, entity, key, reason, serverVersion, serverRow }))],
     };
   } catch (e) {
     await client.query('ROLLBACK');
@@ -131,20 +153,6 @@ export async function applyPush(pool: Pool, terminalId: string, mutations: Mutat
   }
 }
 
-async function recordConflicts(client: PoolClient, terminalId: string, conflicts: Conflict[]): Promise<void> {
-  if (conflicts.length === 0) return;
-  await client.query(
-    `INSERT INTO conflicts (terminal_id, mutation_seq, entity, shikaku_id, reason, base_version, server_version, incoming, server_row)
-     SELECT $1, u.seq, u.entity, u.key, u.reason, u.base, u.server_version, u.incoming::jsonb, u.server_row::jsonb
-       FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[], $8::text[], $9::text[]) AS u(seq, entity, key, reason, base, server_version, incoming, server_row)
-     ON CONFLICT (terminal_id, mutation_seq) DO NOTHING`,
-    [
-      terminalId, conflicts.map((c) => c.seq), conflicts.map((c) => c.entity), conflicts.map((c) => c.key), conflicts.map((c) => c.reason),
-      conflicts.map((c) => c.baseVersion), conflicts.map((c) => c.serverVersion), conflicts.map((c) => JSON.stringify(c.incoming)),
-      conflicts.map((c) => (c.serverRow ? JSON.stringify(c.serverRow) : null)),
-    ],
-  );
-}
 
 /**
  * Re-serves rows so pulls stay correct: a conflicted row goes out again (the losing terminal shows the
