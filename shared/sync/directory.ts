@@ -4,10 +4,18 @@
 // checks are all derived from it, so adding a replicated column is one line here (plus the ALTER TABLE).
 // Columns not listed stay local to a terminal: lockout counters, lock time, last login (AC-5), sessions.
 import { z } from 'zod';
-import { PRIVILEGE_LEVELS, ROLES } from '../codes';
+import { BUSINESSES, PRIVILEGE_LEVELS, ROLES } from '../codes';
 
 const text = (max: number) => z.string().max(max);
 const textOrNull = (max: number) => z.string().max(max).nullable();
+const businessList = z.string().max(200).refine((v) => {
+  try {
+    const parsed: unknown = JSON.parse(v);
+    return Array.isArray(parsed) && parsed.every((b) => (BUSINESSES as readonly unknown[]).includes(b));
+  } catch {
+    return false;
+  }
+}, 'a JSON array of business codes');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const timestamp = z.string().max(40);
 const flag = z.number().int().min(0).max(1);
@@ -81,7 +89,8 @@ export const DIRECTORY_TABLES = {
       uid: z.string().regex(/^[0-9a-f]{32}$/),
       user_id: userId,
       level: z.enum(PRIVILEGE_LEVELS),
-      businesses: text(200),
+      // Stored as a JSON array of business codes; anything else would break every terminal's grant lookup.
+      businesses: businessList,
       valid_from: isoDate,
       valid_to: isoDate.nullable(),
       granted_by: textOrNull(64),
@@ -176,7 +185,10 @@ export const directoryConflictWire = z.strictObject({
   key: z.string().max(1000),
   // missing_parent: a role, password-history row or grant of a user the data center does not hold
   // (its user was refused as a duplicate): kept out, or every terminal would fail on it.
-  reason: z.enum(['stale_version', 'duplicate', 'missing_parent']),
+  // not_allowed: a user or ledger entry removed (nothing legitimate removes them; their rows hang on).
+  // unauthorised: a level granted by someone the data center does not know as an active manager who
+  // is neither the grantee nor the grantee's creator or password setter (AC-3, checked again here).
+  reason: z.enum(['stale_version', 'duplicate', 'missing_parent', 'not_allowed', 'unauthorised']),
   serverVersion: z.number().int().nullable(),
 });
 export type DirectoryConflictWire = z.infer<typeof directoryConflictWire>;

@@ -317,6 +317,48 @@ describe('sync: users, grants and the media ledger', () => {
     assert.deepEqual(kept.rows, [{ name: '送信 試験' }]);
   });
 
+  it('AC-3: the data center takes a level only from an active manager who is not the grantee, its creator or its password setter; users and ledger entries are never removed', async () => {
+    const bundle = dc.enrol('T-DIR-RAW2');
+    const tls = { ca: bundle.caPem, cert: bundle.certPem, key: bundle.keyPem! };
+    const grant = (uid: string, grantedBy: string) => ({
+      uid, user_id: 'raw.user', level: 'LINK', businesses: '["tekiyo","kyufu","choshu","renkei"]', valid_from: '2026-11-24', valid_to: null,
+      granted_by: grantedBy, granted_at: '2026-11-24T02:00:00.000Z', reason: '',
+    });
+    const mutations = [
+      { seq: 1, entity: 'grant', baseVersion: 0, deleted: 0, row: grant('a'.repeat(32), 'raw.user') }, // their own
+      { seq: 2, entity: 'grant', baseVersion: 0, deleted: 0, row: grant('b'.repeat(32), MANAGER.userId) }, // raw.user's creator
+      { seq: 3, entity: 'grant', baseVersion: 0, deleted: 0, row: grant('c'.repeat(32), 'nobody.here') }, // unknown to the data center
+    ];
+    const res = await rawRequest(dc.server.url, SYNC_PATHS.directoryPush, tls, 'POST', { mutations });
+    assert.equal(res.status, 200);
+    assert.deepEqual((res.body as { conflicts: { reason: string }[] }).conflicts.map((c) => c.reason), ['unauthorised', 'unauthorised', 'unauthorised']);
+    const stored = await dc.pg.pool.query("SELECT 1 FROM directory_rows WHERE entity = 'grant' AND row->>'user_id' = 'raw.user'");
+    assert.equal(stored.rowCount, 0, 'no level reached the data center');
+    // A malformed business list would break every terminal's grant lookup: refused at the door.
+    const malformed = await rawRequest(dc.server.url, SYNC_PATHS.directoryPush, tls, 'POST', { mutations: [{ seq: 4, entity: 'grant', baseVersion: 0, deleted: 0, row: { ...grant('d'.repeat(32), 'raw.user'), businesses: 'tekiyo,kyufu' } }] });
+    assert.equal(malformed.status, 400);
+    // Removing a user whose grants and roles hang on it would stop every terminal's pull.
+    const user = await dc.pg.pool.query<{ row: Record<string, unknown>; version: number }>("SELECT row, version FROM directory_rows WHERE entity = 'user' AND key = '[\"raw.user\"]'");
+    const removal = await rawRequest(dc.server.url, SYNC_PATHS.directoryPush, tls, 'POST', { mutations: [{ seq: 4, entity: 'user', baseVersion: user.rows[0]!.version, deleted: 1, row: user.rows[0]!.row }] });
+    assert.deepEqual((removal.body as { conflicts: { reason: string }[] }).conflicts.map((c) => c.reason), ['not_allowed']);
+    await sync(a, b);
+  });
+
+  it('AC-4: a deactivation made on a stale version still wins: the data center merges it, the rest of the change is the conflict', async () => {
+    await a.t.clerk('deact.user', 'NONE', []);
+    await sync(a, b);
+    // B edits the user first (any edit: a new department) and syncs.
+    b.t.kura.store.transaction(() => b.t.kura.store.db.prepare("UPDATE users SET department = '経理' WHERE user_id = 'deact.user'").run());
+    await sync(b);
+    // A, not yet aware of it, disables the user: a stale version.
+    await a.t.call(await a.t.manager(), 'user.setStatus', { userId: 'deact.user', action: 'disable', reason: '退職予定' });
+    await sync(a, b, a);
+    assert.equal(await login(a, 'deact.user', GOOD_PASSWORD), 'account_disabled');
+    assert.equal(await login(b, 'deact.user', GOOD_PASSWORD), 'account_disabled');
+    const dept = (t: Terminal): unknown => t.t.kura.store.db.prepare("SELECT department FROM users WHERE user_id = 'deact.user'").pluck().get();
+    assert.deepEqual([dept(a), dept(b)], ['経理', '経理'], 'the rest of the data center row stays');
+  });
+
   it('AC-5: the data center stores Argon2id password hashes only, never a password', async () => {
     const hashes = await dc.pg.pool.query<{ h: string }>("SELECT row->>'password_hash' AS h FROM directory_rows WHERE entity IN ('user', 'password_history')");
     assert.ok(hashes.rows.length >= 10);

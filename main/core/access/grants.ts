@@ -10,12 +10,14 @@ export function japanDate(at: Date): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
+// Same-day grants: the later decision wins (granted_at), the same at every terminal; local ids differ
+// between terminals (replicated grants arrive in another order) and only break ties within one.
 export function grantInForce(db: Db, userId: string, day: string): Grant {
   const row = db
     .prepare(
       `SELECT level, businesses, valid_from, valid_to FROM grants
        WHERE user_id = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)
-       ORDER BY valid_from DESC, id DESC LIMIT 1`,
+       ORDER BY valid_from DESC, granted_at DESC, id DESC LIMIT 1`,
     )
     .get(userId, day, day) as { level: PrivilegeLevel; businesses: string; valid_from: string; valid_to: string | null } | undefined;
   if (!row) return { level: 'NONE', businesses: [], validFrom: day, validTo: null };

@@ -23,6 +23,35 @@ function uniqueClaim(entity: DirectoryEntity, deleted: number, row: Record<strin
   return null;
 }
 
+/** The data center's row with the incoming deactivation applied, or null when it brings none. */
+function withDeactivation(entity: DirectoryEntity, server: Record<string, unknown>, incoming: Record<string, unknown>): Record<string, unknown> | null {
+  const columns =
+    entity === 'user' ? (['disabled_at', 'retired_on'] as const).filter((c) => incoming[c] != null && server[c] == null) : [];
+  const medium =
+    entity === 'medium' && incoming.status !== 'active' && server.status === 'active'
+      ? ['status', 'revoked_by', 'revoked_at', 'revoke_reason', 'disposed_by', 'disposed_at']
+      : [];
+  const taken = [...columns, ...medium];
+  if (taken.length === 0) return null;
+  return { ...server, ...Object.fromEntries(taken.map((c) => [c, incoming[c] ?? null])) };
+}
+
+/**
+ * AC-3 at the data center: a level above NONE comes from an active manager (the data center's own
+ * rows, not the terminal's word) who is not the grantee and neither created the grantee's ID nor set
+ * its current password. A terminal certificate alone cannot hand out levels.
+ */
+function grantAuthorised(row: Record<string, unknown>, find: (ref: string) => Pick<Stored, 'deleted' | 'row'> | undefined): boolean {
+  if (row.level === 'NONE') return true;
+  const grantor = typeof row.granted_by === 'string' ? row.granted_by : null;
+  if (!grantor || grantor === row.user_id) return false;
+  const user = find(id('user', directoryKey('user', { user_id: grantor })));
+  const role = find(id('user_role', directoryKey('user_role', { user_id: grantor, role: 'manager' })));
+  const grantee = find(id('user', directoryKey('user', { user_id: row.user_id })));
+  if (!user || user.deleted || user.row.disabled_at != null || !role || role.deleted) return false;
+  return grantee !== undefined && grantee.row.created_by !== grantor && grantee.row.password_set_by !== grantor;
+}
+
 /** Decides each fresh mutation against the current rows; pure, so the rules read in one place. */
 export function decideDirectory(
   fresh: readonly DirectoryMutationWire[],
@@ -38,7 +67,15 @@ export function decideDirectory(
     const serverVersion = now?.version ?? null;
     const conflict = (reason: Conflict['reason']) =>
       conflicts.push({ seq: m.seq, entity: m.entity, key, reason, serverVersion, baseVersion: m.baseVersion, incoming: m.row, serverRow: now?.row ?? null });
-    if ((serverVersion ?? 0) !== m.baseVersion) return conflict('stale_version');
+    if ((serverVersion ?? 0) !== m.baseVersion) {
+      // A deactivation (disabled, retired, medium revoked or disposed) is never lost to a concurrent
+      // edit: it is merged into the data center's row, and the rest of the change is the conflict.
+      const merged = now && !now.deleted ? withDeactivation(m.entity, now.row, m.row) : null;
+      if (merged) writes.set(ref, { entity: m.entity, key, version: now!.version + 1, deleted: 0, row: merged, position });
+      return conflict('stale_version');
+    }
+    if (m.deleted && (m.entity === 'user' || m.entity === 'medium')) return conflict('not_allowed');
+    if (m.entity === 'grant' && !m.deleted && !grantAuthorised(m.row, (r) => writes.get(r) ?? current.get(r))) return conflict('unauthorised');
     const parentEntity = tableSpec(m.entity).childOf;
     if (parentEntity && !m.deleted) {
       const parentRef = id(parentEntity, directoryKey(parentEntity, m.row));
@@ -61,7 +98,12 @@ async function loadCurrent(client: PoolClient, fresh: readonly DirectoryMutation
   const wanted = fresh.flatMap((m) => {
     const parent = tableSpec(m.entity).childOf;
     const own = [m.entity, directoryKey(m.entity, m.row)] as const;
-    return parent ? [own, [parent, directoryKey(parent, m.row)] as const] : [own];
+    const rows: (readonly [DirectoryEntity, string])[] = parent ? [own, [parent, directoryKey(parent, m.row)] as const] : [own];
+    // A grant is judged on its grantor's user row and manager role (grantAuthorised).
+    if (m.entity === 'grant' && typeof m.row.granted_by === 'string') {
+      rows.push(['user', directoryKey('user', { user_id: m.row.granted_by })], ['user_role', directoryKey('user_role', { user_id: m.row.granted_by, role: 'manager' })]);
+    }
+    return rows;
   });
   const refs = [...new Map(wanted.map(([entity, key]) => [id(entity, key), [entity, key] as const])).values()];
   const current = new Map<string, Stored>();
