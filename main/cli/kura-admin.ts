@@ -31,7 +31,10 @@ const USAGE = `kura-admin --data-dir DIR <command>
   review record --as ID --findings 所見     割当状況の定期確認の記録 / record the periodic review
   sync configure --as ID --bundle FILE --server-url https://…   データセンターへの端末登録 / enrol with the data center
   sync run --as ID                   今すぐ同期 / sync now
-  sync keys status|request|pending|install --as ID   組織鍵：状態・依頼・依頼一覧・受け取り / organisation keys
+  sync keys status|request|pending --as ID   組織鍵：状態・依頼・依頼一覧 / organisation keys: status, request, pending
+  sync keys install --as ID --check-value XXXX-XXXX
+        登録済み端末に表示された組織の確認値と一致する鍵だけを受け取る / install only keys with the organisation's check value
+  sync keys declare-first --as ID   この端末を最初の端末として宣言（鍵を渡せるように） / declare this the first terminal (may grant)
   sync keys grant --as ID --terminal ID --fingerprint XXXX-XXXX-XXXX-XXXX-XXXX
         依頼元端末の表示と指紋を照合してから鍵を渡す / compare the fingerprint with the requesting terminal, then grant
   terminal designate --as ID --designation media,backup,integrated_exchange,e_application --reason 理由
@@ -64,7 +67,7 @@ export async function main(argv: string[]): Promise<number> {
       'employee-no': { type: 'string' }, name: { type: 'string' }, department: { type: 'string' }, level: { type: 'string' },
       business: { type: 'string' }, role: { type: 'string' }, reason: { type: 'string' }, members: { type: 'string' }, help: { type: 'boolean', short: 'h' },
       'retired-on': { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, status: { type: 'string' }, findings: { type: 'string' }, designation: { type: 'string' }, bundle: { type: 'string' }, 'server-url': { type: 'string' },
-      terminal: { type: 'string' }, fingerprint: { type: 'string' },
+      terminal: { type: 'string' }, fingerprint: { type: 'string' }, 'check-value': { type: 'string' },
     },
   });
   const command = positionals.join(' ');
@@ -213,6 +216,7 @@ export async function main(argv: string[]): Promise<number> {
         await loginAs();
         const r = await call('keys.status', {});
         console.log(`組織鍵 / organisation keys: ${r.origin === 'created' ? 'この端末で作成 / created here' : `端末 ${r.relayedBy ?? '-'} から受領 / relayed from ${r.relayedBy ?? '-'}`} (${r.recordedAt})  確認値 / check value ${r.checkValue}`);
+        if (r.declaredFirst) console.log(`最初の端末として宣言済み / declared the first terminal: ${r.declaredFirst.declaredBy} (${r.declaredFirst.declaredAt})`);
         if (r.request) console.log(`鍵依頼中 / waiting for keys: 指紋 / fingerprint ${r.request.fingerprint} (${r.request.requestedAt})`);
         return 0;
       }
@@ -237,8 +241,14 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'sync keys install': {
         await loginAs();
-        const r = await call('keys.install', {});
-        console.log(`組織鍵を受け取りました / keys installed from ${r.relayedBy ?? '-'}: 確認値 / check value ${r.checkValue}（管理者端末の表示と照合してください / compare with the administrator's terminal）`);
+        const r = await call('keys.install', { expectedCheckValue: required(values['check-value'], 'check-value') });
+        console.log(`組織鍵を受け取りました / keys installed from ${r.relayedBy ?? '-'}: 確認値 / check value ${r.checkValue}（組織の確認値と一致 / matches the organisation's）`);
+        return 0;
+      }
+      case 'sync keys declare-first': {
+        await loginAs();
+        const r = await call('keys.declareFirst', {});
+        console.log(`この端末を最初の端末として宣言しました / declared the first terminal: 確認値 / check value ${r.checkValue}\n他の端末ではこの確認値を入力して鍵を受け取ります / other terminals type this check value to install the keys`);
         return 0;
       }
       default:

@@ -103,6 +103,19 @@ export const ERROR_MESSAGES = {
   key_request_self: { ja: '自分の端末に鍵を渡すことはできません。', en: 'A terminal cannot grant keys to itself.' },
   key_relay_unreachable: { ja: 'データセンターと鍵の受け渡しができませんでした。回線（VPN）を確認し、再度お試しください。', en: 'The key exchange with the data center failed; check the VPN link and try again.' },
   key_relay_revoked: { ja: 'この端末の証明書は失効しているため、鍵の受け渡しはできません。システム管理責任者に連絡してください。', en: 'This terminal certificate is revoked, so no keys can be exchanged. Contact the system administrator.' },
+  org_keys_check_mismatch: {
+    ja: '端末 {grantedBy} から届いた鍵の確認値（{received}）が、入力された組織の確認値（{expected}）と一致しません。鍵は受け取っていません。届いた鍵は使えないため、登録済みの端末の画面（端末指定 → 組織鍵）か組織の鍵記録で確認値を確かめたうえで、もう一度「組織鍵を依頼」し（この端末の依頼鍵はそのまま使えます）、組織鍵を持つ端末から渡してもらってから、正しい確認値で受け取ってください。心当たりのない端末から届いた場合はシステム管理責任者に連絡してください。',
+    en: 'The keys from terminal {grantedBy} have check value {received}, not the organisation\'s check value {expected} that was entered. Nothing was installed. Check the value on an enrolled terminal (Terminal settings → Organisation keys) or in the organisation\'s key record, request the keys again (this terminal\'s enrolment key is kept), have a terminal holding the organisation keys grant them, and install with the right check value. If the sending terminal is unexpected, contact the system administrator.',
+  },
+  org_keys_check_invalid: { ja: '組織の確認値は「1A2B-3C4D」のように16進数8桁で入力してください。登録済みの端末の画面（端末指定 → 組織鍵）に表示されています。', en: 'Enter the organisation\'s check value as 8 hex digits such as 1A2B-3C4D; an enrolled terminal shows it under Terminal settings → Organisation keys.' },
+  org_keys_not_organisation: {
+    ja: 'この端末の組織鍵は組織の鍵として確認されていない（この端末で作成され、最初の端末として宣言されていない）ため、他の端末に渡せません。最初の端末であれば「最初の端末として宣言」を行い、そうでなければ組織鍵を受け取った端末から渡してください。',
+    en: 'This terminal\'s keys are not confirmed as the organisation\'s (created here and not declared the first terminal), so they cannot be handed to another terminal. If this is the first terminal, declare it so; otherwise grant from a terminal that received the organisation keys.',
+  },
+  org_keys_first_declared: {
+    ja: 'この端末は既に最初の端末として宣言されています（{by}、{at}）。この端末の鍵が組織鍵のため、再度の宣言や、他の端末からの鍵の依頼・受け取りはできません。',
+    en: 'This terminal was already declared the first terminal ({by}, {at}); its keys are the organisation\'s, so it cannot be declared again nor request or receive keys from another terminal.',
+  },
   internal: { ja: '処理中に問題が発生しました。操作ログ番号 {ref} をシステム管理責任者に伝えてください。', en: 'Something went wrong. Give reference {ref} to the system administrator.' },
   conflict_not_found: { ja: '同期の競合 {seq} は見つからないか、既に解決されています。一覧を開き直してください。', en: 'Sync conflict {seq} does not exist or is already resolved; reload the list.' },
   conflict_stale: {

@@ -1,16 +1,17 @@
 // The organisation-key relay end to end (architecture.md Keys): real Kura stores (SQLCipher), the real
 // router, real mutual TLS and a real PostgreSQL data center. A is the first terminal (its keys were
-// created there); every other terminal asks for the keys, an administrator at A grants them, and the
-// new terminal installs them. The data center only ever relays a blob it cannot open.
+// created there, and an administrator declared it the first terminal); every other terminal asks for
+// the keys, an administrator at A grants them, and the new terminal installs them only if their check
+// value is the organisation's, which its administrator types in. The data center only ever relays a blob it cannot open.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { createPrivateKey } from 'node:crypto';
+import { createPrivateKey, createPublicKey, randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { demoMyNumber } from '../../main/core/mynumber';
-import { installOrgKeys, readSealedSecret } from '../../main/core/store';
-import { ENROLMENT_SECRET, loadIdentity, unwrapOrgKeys } from '../../main/core/sync';
+import { installOrgKeys, orgKeysCheckValue, readSealedSecret } from '../../main/core/store';
+import { ENROLMENT_SECRET, loadIdentity, unwrapOrgKeys, wrapOrgKeys } from '../../main/core/sync';
 import type { Connection } from '../../main/rpc';
 import { MANAGER, makeDataDir } from '../helpers/kura';
 import { KEY_RELAY_PATHS } from '../../shared/sync/keys';
@@ -37,6 +38,18 @@ function forms(bytes: Buffer): string[] {
 /** The client certificate and key the terminal was configured with (kept in its store). */
 function identityOf(term: Terminal): { certPem: string; keyPem: string } {
   return loadIdentity(term.t.kura.store.db)!;
+}
+
+/** The enrolment public key a terminal posted with its open request (from the private key sealed in its store). */
+function enrolmentPublicPem(term: Terminal): string {
+  const der = readSealedSecret(term.t.kura.store, ENROLMENT_SECRET)!.secret;
+  return createPublicKey(createPrivateKey({ key: der, format: 'der', type: 'pkcs8' })).export({ type: 'spki', format: 'pem' }).toString();
+}
+
+/** What must not change when an install is refused: origin, keys (by check value) and the enrolment key. */
+function keyState(term: Terminal): { origin: unknown; checkValue: string; enrolmentKey: string | undefined } {
+  const row = term.t.kura.store.db.prepare('SELECT origin, recorded_at, relayed_by FROM org_keys_origin').get();
+  return { origin: row, checkValue: orgKeysCheckValue(term.t.kura.store.orgKeys), enrolmentKey: readSealedSecret(term.t.kura.store, ENROLMENT_SECRET)?.secret.toString('hex') };
 }
 
 async function untilRevoked(dc: DataCenter, terminalId: string, identity: { certPem: string; keyPem: string }): Promise<void> {
@@ -79,8 +92,9 @@ describe('the organisation-key relay', () => {
     const aAdmin = await admin(a);
     const bAdmin = await admin(b);
     const aKeys = { dataKey: Buffer.from(a.t.kura.store.orgKeys.dataKey), blindIndexKey: Buffer.from(a.t.kura.store.orgKeys.blindIndexKey) };
-    const aStatus = await a.t.call(aAdmin, 'keys.status', {});
+    const aStatus = await a.t.call(aAdmin, 'keys.declareFirst', {});
     assert.equal(aStatus.origin, 'created');
+    assert.equal(aStatus.declaredFirst?.declaredBy, MANAGER.userId);
     const before = await b.t.call(bAdmin, 'keys.status', {});
     assert.equal(before.origin, 'created');
     assert.notEqual(before.checkValue, aStatus.checkValue, 'B starts with keys of its own');
@@ -102,7 +116,7 @@ describe('the organisation-key relay', () => {
     assert.ok(whileGranted.includes('kura-orgkeys-v1'), 'the scan does see the wrapped blob');
     for (const s of secrets) assert.equal(whileGranted.includes(s), false, 'DP-2: no raw key bytes at the data center');
 
-    const installed = await b.t.call(bAdmin, 'keys.install', {});
+    const installed = await b.t.call(bAdmin, 'keys.install', { expectedCheckValue: aStatus.checkValue });
     assert.equal(installed.origin, 'relayed');
     assert.equal(installed.relayedBy, 'T-KEY-A');
     assert.equal(installed.checkValue, aStatus.checkValue, 'A and B now hold the same organisation keys');
@@ -154,7 +168,7 @@ describe('the organisation-key relay', () => {
     assert.equal(cMine.status, 200);
     assert.equal((cMine.body as { state: string }).state, 'pending');
     assert.equal(JSON.stringify(cMine.body).includes('kura-orgkeys-v1'), false);
-    const cOwn = await c.t.raw(cAdmin, 'keys.install', {});
+    const cOwn = await c.t.raw(cAdmin, 'keys.install', { expectedCheckValue: (await a.t.call(await admin(a), 'keys.status', {})).checkValue });
     assert.equal(!cOwn.ok && cOwn.error.code, 'org_keys_not_granted');
     // The body cannot name another terminal: identity is the certificate only.
     const spoof = await rawRequest(dc.server.url, KEY_RELAY_PATHS.request, { ca: dc.caPem, cert: cIdentity.certPem, key: cIdentity.keyPem }, 'POST', { publicKeyPem: '-----BEGIN PUBLIC KEY-----\nx\n-----END PUBLIC KEY-----\n', terminalId: 'T-KEY-D' });
@@ -163,7 +177,7 @@ describe('the organisation-key relay', () => {
     const cPrivate = createPrivateKey({ key: readSealedSecret(c.t.kura.store, ENROLMENT_SECRET)!.secret, format: 'der', type: 'pkcs8' });
     assert.throws(() => unwrapOrgKeys(blob, cPrivate));
 
-    const installed = await d.t.call(dAdmin, 'keys.install', {});
+    const installed = await d.t.call(dAdmin, 'keys.install', { expectedCheckValue: (await a.t.call(await admin(a), 'keys.status', {})).checkValue });
     assert.equal(installed.relayedBy, 'T-KEY-A');
     const dClerk = await d.t.clerk('relay.d', 'VIEW', ['kyufu'], 'kyufu');
     const found = await d.t.call(dClerk, 'member.search', { by: 'myNumber', query: demoMyNumber(7001) });
@@ -200,13 +214,24 @@ describe('the organisation-key relay', () => {
     const clerk = await a.t.clerk('relay.clerk', 'LINK', ['kyufu'], 'kyufu');
     const r = await a.t.raw(clerk, 'keys.grant', { terminalId: 'T-KEY-F', fingerprint: asked.fingerprint });
     assert.equal(!r.ok && r.error.code, 'forbidden');
-    const fRequestByClerk = await f.t.raw(await f.t.clerk('relay.fclerk', 'EDIT', ['kyufu'], 'kyufu'), 'keys.install', {});
+    const fRequestByClerk = await f.t.raw(await f.t.clerk('relay.fclerk', 'EDIT', ['kyufu'], 'kyufu'), 'keys.install', { expectedCheckValue: '0000-0000' });
     assert.equal(!fRequestByClerk.ok && fRequestByClerk.error.code, 'forbidden');
     const logged = (await a.t.call(await admin(a), 'audit.list', { limit: 5, event: 'keys.grant' })).entries.find((x) => x.outcome === 'refused');
     assert.equal(logged?.operator, 'relay.clerk', 'AU-1: the refusal is logged');
     // C is waiting for keys: its own provisional keys are not the organisation's to hand out.
     const fromC = await c.t.raw(await admin(c), 'keys.grant', { terminalId: 'T-KEY-F', fingerprint: asked.fingerprint });
     assert.equal(!fromC.ok && fromC.error.code, 'org_keys_awaiting');
+    // DP-6: a freshly installed terminal (no request, keys created there, never declared the first
+    // terminal) holds provisional keys nobody else has: it cannot hand them to F.
+    const m = await startTerminal(dc, 'T-KEY-M');
+    extra.push(m);
+    const mAdmin = await admin(m);
+    const fromM = await m.t.raw(mAdmin, 'keys.grant', { terminalId: 'T-KEY-F', fingerprint: asked.fingerprint });
+    assert.equal(!fromM.ok && fromM.error.code, 'org_keys_not_organisation');
+    assert.ok(!fromM.ok && fromM.error.ja.includes('最初の端末として宣言'), 'Japanese first, saying what to do');
+    const mLog = (await m.t.call(mAdmin, 'audit.list', { limit: 5, event: 'keys.grant' })).entries[0];
+    assert.equal(mLog?.outcome, 'refused', 'AU-1: the refused grant is logged');
+    assert.equal((await dc.pg.pool.query("SELECT status FROM org_key_requests WHERE terminal_id = 'T-KEY-F'")).rows[0]?.status, 'pending', 'nothing reached the data center');
     // A fingerprint that does not match what F shows is not granted.
     const wrongPrint = await a.t.raw(await admin(a), 'keys.grant', { terminalId: 'T-KEY-F', fingerprint: '0000-0000-0000-0000-0000' });
     assert.equal(!wrongPrint.ok && wrongPrint.error.code, 'key_request_not_found');
@@ -229,7 +254,7 @@ describe('the organisation-key relay', () => {
     assert.equal(pending.requests.some((r) => r.terminalId === 'T-KEY-G'), false, 'a revoked terminal is not offered');
     const grantG = await a.t.raw(aAdmin, 'keys.grant', { terminalId: 'T-KEY-G', fingerprint: gAsked.fingerprint });
     assert.equal(!grantG.ok && grantG.error.code, 'key_request_not_found');
-    const install = await h.t.raw(await admin(h), 'keys.install', {});
+    const install = await h.t.raw(await admin(h), 'keys.install', { expectedCheckValue: (await a.t.call(aAdmin, 'keys.status', {})).checkValue });
     assert.equal(!install.ok && install.error.code, 'key_relay_revoked');
     assert.equal((await h.t.call(await admin(h), 'keys.status', {})).origin, 'created');
     const stillThere = await dc.pg.pool.query("SELECT status FROM org_key_requests WHERE terminal_id = 'T-KEY-H'");
@@ -246,14 +271,87 @@ describe('the organisation-key relay', () => {
     const identity = identityOf(k);
     const lost = await rawRequest(dc.server.url, KEY_RELAY_PATHS.mine, { ca: dc.caPem, cert: identity.certPem, key: identity.keyPem });
     assert.equal((lost.body as { state: string }).state, 'granted');
-    const first = await k.t.raw(kAdmin, 'keys.install', {});
+    const orgCheck = (await a.t.call(await admin(a), 'keys.status', {})).checkValue;
+    const first = await k.t.raw(kAdmin, 'keys.install', { expectedCheckValue: orgCheck });
     assert.equal(!first.ok && first.error.code, 'org_keys_delivery_lost');
     const again = await k.t.call(kAdmin, 'keys.request', {});
     assert.equal(again.fingerprint, asked.fingerprint, 'the same enrolment key, still sealed in the store');
     await a.t.call(await admin(a), 'keys.grant', { terminalId: 'T-KEY-K', fingerprint: again.fingerprint });
-    const installed = await k.t.call(kAdmin, 'keys.install', {});
-    assert.equal(installed.checkValue, (await a.t.call(await admin(a), 'keys.status', {})).checkValue);
+    const installed = await k.t.call(kAdmin, 'keys.install', { expectedCheckValue: orgCheck });
+    assert.equal(installed.checkValue, orgCheck);
   });
+  it('DP-2: an install with a wrong check value is refused and changes nothing; asked again, the keys install with the right one', async () => {
+    const l = await startTerminal(dc, 'T-KEY-L');
+    extra.push(l);
+    const lAdmin = await admin(l);
+    const orgCheck = (await a.t.call(await admin(a), 'keys.status', {})).checkValue;
+    const asked = await l.t.call(lAdmin, 'keys.request', {});
+    await a.t.call(await admin(a), 'keys.grant', { terminalId: 'T-KEY-L', fingerprint: asked.fingerprint });
+    const before = keyState(l);
+    const wrongCheck = orgCheck === '0000-0000' ? '1111-1111' : '0000-0000';
+    const refused = await l.t.raw(lAdmin, 'keys.install', { expectedCheckValue: wrongCheck });
+    assert.equal(!refused.ok && refused.error.code, 'org_keys_check_mismatch');
+    assert.ok(!refused.ok && refused.error.ja.startsWith('端末 T-KEY-A から届いた鍵の確認値') && refused.error.ja.includes('もう一度「組織鍵を依頼」'), 'Japanese first, saying what to do');
+    assert.deepEqual(keyState(l), before, 'nothing installed: same origin, same keys, the enrolment private key kept');
+    assert.ok(before.enrolmentKey);
+    const refusedLog = (await l.t.call(lAdmin, 'audit.list', { limit: 5, event: 'keys.install' })).entries[0];
+    assert.equal(refusedLog?.outcome, 'refused', 'AU-1');
+    // Not a check value at all: refused before anything is fetched.
+    const garbled = await l.t.raw(lAdmin, 'keys.install', { expectedCheckValue: 'ZZZZ' });
+    assert.equal(!garbled.ok && garbled.error.code, 'org_keys_check_invalid');
+
+    // The blob was used up by the refused install: L asks again with the same kept key, A grants again.
+    const again = await l.t.call(lAdmin, 'keys.request', {});
+    assert.equal(again.fingerprint, asked.fingerprint);
+    await a.t.call(await admin(a), 'keys.grant', { terminalId: 'T-KEY-L', fingerprint: again.fingerprint });
+    // Typed the way a person reads it aloud: lower case, no hyphen, spaces around.
+    const installed = await l.t.call(lAdmin, 'keys.install', { expectedCheckValue: ` ${orgCheck.replace('-', '').toLowerCase()} ` });
+    assert.equal(installed.origin, 'relayed');
+    assert.equal(installed.checkValue, orgCheck);
+    assert.equal(readSealedSecret(l.t.kura.store, ENROLMENT_SECRET), null);
+  });
+
+  it('DP-6: keys a rogue terminal certificate chose and posted for a request are refused at install by the check value', async () => {
+    const n = await startTerminal(dc, 'T-KEY-N');
+    const rogue = await startTerminal(dc, 'T-KEY-R');
+    extra.push(n, rogue);
+    const nAdmin = await admin(n);
+    const orgCheck = (await a.t.call(await admin(a), 'keys.status', {})).checkValue;
+    await n.t.call(nAdmin, 'keys.request', {});
+    // The rogue answers first, with keys of its own choosing, properly wrapped for N's enrolment key.
+    const rogueKeys = { dataKey: randomBytes(32), blindIndexKey: randomBytes(32) };
+    const wrapped = wrapOrgKeys(rogueKeys, enrolmentPublicPem(n));
+    const rogueId = identityOf(rogue);
+    const posted = await rawRequest(dc.server.url, KEY_RELAY_PATHS.grant, { ca: dc.caPem, cert: rogueId.certPem, key: rogueId.keyPem }, 'POST', { terminalId: 'T-KEY-N', publicKeyPem: enrolmentPublicPem(n), wrapped });
+    assert.equal(posted.status, 200, 'the data center relays it: it cannot tell (the blob is not authenticated)');
+    const before = keyState(n);
+    const refused = await n.t.raw(nAdmin, 'keys.install', { expectedCheckValue: orgCheck });
+    assert.equal(!refused.ok && refused.error.code, 'org_keys_check_mismatch');
+    assert.ok(!refused.ok && refused.error.ja.includes('T-KEY-R') && refused.error.ja.includes(orgKeysCheckValue(rogueKeys)), 'names the sender and what it sent');
+    assert.deepEqual(keyState(n), before, 'the rogue keys were not installed; N keeps its enrolment key');
+    assert.notEqual(orgKeysCheckValue(n.t.kura.store.orgKeys), orgKeysCheckValue(rogueKeys));
+    assert.equal((await n.t.call(nAdmin, 'keys.status', {})).origin, 'created');
+  });
+
+  it('DP-2, DP-6: the first-terminal declaration is made once, only over created keys and not while waiting; the declared terminal takes no other keys', async () => {
+    const aAdmin = await admin(a);
+    const twice = await a.t.raw(aAdmin, 'keys.declareFirst', {});
+    assert.equal(!twice.ok && twice.error.code, 'org_keys_first_declared');
+    const relayed = await b.t.raw(await admin(b), 'keys.declareFirst', {});
+    assert.equal(!relayed.ok && relayed.error.code, 'org_keys_already_relayed');
+    const waiting = await c.t.raw(await admin(c), 'keys.declareFirst', {});
+    assert.equal(!waiting.ok && waiting.error.code, 'org_keys_awaiting');
+    // A declared terminal's keys are the organisation's: it neither asks for nor installs another set.
+    const ask = await a.t.raw(aAdmin, 'keys.request', {});
+    assert.equal(!ask.ok && ask.error.code, 'org_keys_first_declared');
+    assert.throws(() => installOrgKeys(a.t.kura.store, b.t.kura.store.orgKeys, { relayedBy: 'T-KEY-B', now: a.t.clock.now() }), { code: 'org_keys_first_declared' });
+    // AC-11: only a terminal administrator declares (one session per terminal: the clerk's ends the administrator's).
+    const clerk = await a.t.raw(await a.t.clerk('relay.declarer', 'EDIT', ['kyufu'], 'kyufu'), 'keys.declareFirst', {});
+    assert.equal(!clerk.ok && clerk.error.code, 'forbidden');
+    const declared = (await a.t.call(await admin(a), 'audit.list', { limit: 10, event: 'keys.declareFirst' })).entries;
+    assert.deepEqual(declared.map((e) => e.outcome).sort(), ['ok', 'refused', 'refused'], 'AU-1: the declaration and both refusals at A are logged');
+  });
+
   it('DP-2: kura-admin asks for, and installs, the keys through the same router (sync keys request|install)', async () => {
     const dir = makeDataDir();
     after(() => rmSync(dir, { recursive: true, force: true }));
@@ -274,12 +372,20 @@ describe('the organisation-key relay', () => {
     assert.equal(asked.code, 0, asked.err);
     const fingerprint = /([0-9A-F]{4}(?:-[0-9A-F]{4}){4})/.exec(asked.out)?.[1];
     assert.ok(fingerprint, asked.out);
-    const early = await cli('sync', 'keys', 'install', '--as', MANAGER.userId);
+    const orgCheck = (await a.t.call(await admin(a), 'keys.status', {})).checkValue;
+    const noCheck = await cli('sync', 'keys', 'install', '--as', MANAGER.userId);
+    assert.equal(noCheck.code, 2);
+    assert.match(noCheck.err, /--check-value を指定してください/);
+    const early = await cli('sync', 'keys', 'install', '--as', MANAGER.userId, '--check-value', orgCheck);
     assert.equal(early.code, 2);
     assert.match(early.err, /管理者端末がまだ鍵を渡していません/, 'Japanese first');
+    // While it waits for keys, it cannot be declared the first terminal either.
+    const declare = await cli('sync', 'keys', 'declare-first', '--as', MANAGER.userId);
+    assert.equal(declare.code, 2);
+    assert.match(declare.err, /組織鍵の受け取り待ち/);
     await a.t.call(await admin(a), 'keys.grant', { terminalId: 'T-KEY-CLI', fingerprint });
-    const installed = await cli('sync', 'keys', 'install', '--as', MANAGER.userId);
+    const installed = await cli('sync', 'keys', 'install', '--as', MANAGER.userId, '--check-value', orgCheck.toLowerCase());
     assert.equal(installed.code, 0, installed.err);
-    assert.ok(installed.out.includes((await a.t.call(await admin(a), 'keys.status', {})).checkValue), 'the check value matches the administrator terminal');
+    assert.ok(installed.out.includes(orgCheck), 'the check value matches the organisation\'s');
   });
 });

@@ -4,5 +4,6 @@ export { openStore, openEncryptedDatabase, migrate, storeExists, STORE_FILES, ty
 export { withDeferredNumberQueues, type NoteNumberWrite, type NumberWriteKind } from './number-queues';
 export {
   installOrgKeys, assertOrgKeysInstallable, orgKeysOrigin, orgKeysInUse, orgKeysCheckValue, keepSealedSecret, readSealedSecret, forgetSealedSecret,
+  normaliseCheckValue, holdsOrganisationKeys, declareFirstTerminal, type FirstTerminalDeclaration,
   type OrgKeysOrigin, type OrgKeysInUse, type InstallOrgKeysOptions,
 } from './org-keys';

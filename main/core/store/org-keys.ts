@@ -62,7 +62,11 @@ export type OrgKeysOrigin = {
   recordedAt: string;
   /** The administrator's terminal that granted them (relayed keys only). */
   relayedBy: string | null;
+  /** Created keys only: an administrator declared this the organisation's first terminal (may grant). */
+  declaredFirst: FirstTerminalDeclaration | null;
 };
+
+export type FirstTerminalDeclaration = { declaredAt: string; declaredBy: string };
 
 /** A one-way check value (KCV) that lets two people compare keys by phone without revealing them. */
 export function orgKeysCheckValue(keys: OrgKeys): string {
@@ -75,12 +79,55 @@ export function orgKeysCheckValue(keys: OrgKeys): string {
   return `${digest.slice(0, 4)}-${digest.slice(4, 8)}`;
 }
 
+/**
+ * A check value as a person types it (case, hyphens and spaces as they come) in the form
+ * orgKeysCheckValue prints, or null if it cannot be one.
+ */
+export function normaliseCheckValue(typed: string): string | null {
+  const hex = typed.replace(/[\s\-‐－ー−]/g, '').toUpperCase();
+  return /^[0-9A-F]{8}$/.test(hex) ? `${hex.slice(0, 4)}-${hex.slice(4, 8)}` : null;
+}
+
+/** meta key of this terminal's first-terminal declaration (JSON FirstTerminalDeclaration). */
+const FIRST_TERMINAL_META = 'org_keys.first_terminal';
+
+function firstTerminalDeclaration(store: Store): FirstTerminalDeclaration | null {
+  const value = store.db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(FIRST_TERMINAL_META) as string | undefined;
+  if (value === undefined) return null;
+  const parsed = JSON.parse(value) as Partial<FirstTerminalDeclaration>;
+  return typeof parsed.declaredAt === 'string' && typeof parsed.declaredBy === 'string' ? { declaredAt: parsed.declaredAt, declaredBy: parsed.declaredBy } : null;
+}
+
+/**
+ * DP-2, DP-6: whether this terminal's keys are the organisation's, and so may be handed to another
+ * terminal: relayed to it, or created here on the terminal an administrator declared the first one.
+ * A freshly installed terminal's own provisional keys are neither.
+ */
+export function holdsOrganisationKeys(store: Store): boolean {
+  const origin = orgKeysOrigin(store);
+  return origin.origin === 'relayed' || origin.declaredFirst !== null;
+}
+
+/**
+ * Records that this terminal's created keys are the organisation's (the first terminal). Only while the
+ * keys were created here and nothing was declared yet: the caller runs it inside its transaction.
+ */
+export function declareFirstTerminal(store: Store, declaredBy: string, now: Date): FirstTerminalDeclaration {
+  const origin = orgKeysOrigin(store);
+  if (origin.origin === 'relayed') throw new KuraError('org_keys_already_relayed', { relayedBy: origin.relayedBy ?? '-', at: origin.recordedAt });
+  if (origin.declaredFirst) throw new KuraError('org_keys_first_declared', { by: origin.declaredFirst.declaredBy, at: origin.declaredFirst.declaredAt });
+  const declaration = { declaredAt: now.toISOString(), declaredBy };
+  store.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(FIRST_TERMINAL_META, JSON.stringify(declaration));
+  return declaration;
+}
+
 export function orgKeysOrigin(store: Store): OrgKeysOrigin {
   const row = store.db.prepare('SELECT origin, recorded_at, relayed_by FROM org_keys_origin WHERE id = 1').get() as
     | { origin: 'created' | 'relayed'; recorded_at: string; relayed_by: string | null }
     | undefined;
   if (!row) throw new KuraError('store_locked');
-  return { origin: row.origin, checkValue: orgKeysCheckValue(store.orgKeys), recordedAt: row.recorded_at, relayedBy: row.relayed_by };
+  const declaredFirst = row.origin === 'created' ? firstTerminalDeclaration(store) : null;
+  return { origin: row.origin, checkValue: orgKeysCheckValue(store.orgKeys), recordedAt: row.recorded_at, relayedBy: row.relayed_by, declaredFirst };
 }
 
 /** What, in this replica, was sealed or blind-indexed under this terminal's own keys (DP-2). */
@@ -112,6 +159,8 @@ export function orgKeysInUse(store: Store): OrgKeysInUse[] {
 export function assertOrgKeysInstallable(store: Store): void {
   const origin = orgKeysOrigin(store);
   if (origin.origin === 'relayed') throw new KuraError('org_keys_already_relayed', { relayedBy: origin.relayedBy ?? '-', at: origin.recordedAt });
+  // The declared first terminal's keys are the organisation's: replacing them would orphan every grant.
+  if (origin.declaredFirst) throw new KuraError('org_keys_first_declared', { by: origin.declaredFirst.declaredBy, at: origin.declaredFirst.declaredAt });
   const inUse = orgKeysInUse(store);
   // DP-2: anything sealed or indexed under the old keys would become unreadable, or unfindable, at once.
   if (inUse.length > 0) throw new KuraError('org_keys_in_use', { what: inUse.map((w) => IN_USE_LABELS[w]).join('、') });

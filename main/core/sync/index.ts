@@ -13,6 +13,6 @@ export { enrolmentKeyPair, wrapOrgKeys, unwrapOrgKeys, wrappedOrgKeysSchema, typ
 export { syncDirectory, directoryCursor, directoryQueuedCount, pendingDirectoryMutations, type DirectoryRunResult } from './directory-sync';
 export { listConflicts, openConflictCount, reportResolutions, resolveConflict, type ConflictChoice, type ConflictResolution, type SyncConflict } from './conflicts';
 export {
-  requestOrgKeys, pendingKeyRequests, grantOrgKeys, installRelayedOrgKeys, keyRelayStatus, withKeyRelay, enrolmentFingerprint, ENROLMENT_SECRET,
+  requestOrgKeys, pendingKeyRequests, grantOrgKeys, installRelayedOrgKeys, declareFirstOrgKeys, keyRelayStatus, withKeyRelay, enrolmentFingerprint, ENROLMENT_SECRET,
   type KeyRelayStatus, type PendingKeyRequest,
 } from './key-relay';

@@ -11,7 +11,8 @@ import {
   KEY_RELAY_PATHS, keyGrantResponse, keyRelayErrorResponse, keyRequestResponse, myKeysResponse, pendingKeyRequestsResponse, type KeyRelayErrorCode,
 } from '../../../shared/sync/keys';
 import {
-  assertOrgKeysInstallable, installOrgKeys, keepSealedSecret, orgKeysInUse, orgKeysOrigin, readSealedSecret, type OrgKeysOrigin, type Store,
+  assertOrgKeysInstallable, declareFirstTerminal, holdsOrganisationKeys, installOrgKeys, keepSealedSecret, normaliseCheckValue, orgKeysCheckValue, orgKeysInUse,
+  orgKeysOrigin, readSealedSecret, type FirstTerminalDeclaration, type OrgKeysOrigin, type Store,
 } from '../store';
 import { loadIdentity, type SyncIdentity } from './identity';
 import { enrolmentKeyPair, unwrapOrgKeys, wrapOrgKeys } from './keywrap';
@@ -49,7 +50,7 @@ function publicPemOf(privateKey: KeyObject): string {
 export function keyRelayStatus(store: Store): KeyRelayStatus {
   const pending = enrolmentPrivateKey(store);
   const origin = orgKeysOrigin(store);
-  const installable = origin.origin === 'created' && orgKeysInUse(store).length === 0;
+  const installable = origin.origin === 'created' && origin.declaredFirst === null && orgKeysInUse(store).length === 0;
   return { ...origin, installable, request: pending ? { fingerprint: enrolmentFingerprint(publicPemOf(pending.privateKey)), requestedAt: pending.requestedAt } : null };
 }
 
@@ -135,6 +136,10 @@ export async function pendingKeyRequests(transport: SyncTransport, selfId: strin
 export async function grantOrgKeys(store: Store, transport: SyncTransport, selfId: string, pick: { terminalId: string; fingerprint: string }): Promise<{ terminalId: string; fingerprint: string; grantedAt: string }> {
   // A terminal still waiting for relayed keys holds only its own provisional keys, not the organisation's.
   if (readSealedSecret(store, ENROLMENT_SECRET)) throw new KuraError('org_keys_awaiting');
+  // DP-2, DP-6: nor are a terminal's created keys, unless an administrator declared it the first
+  // terminal. Otherwise a fresh terminal could hand its provisional keys to a newcomer, which would then
+  // seal numbers under keys nobody else holds.
+  if (!holdsOrganisationKeys(store)) throw new KuraError('org_keys_not_organisation');
   if (pick.terminalId === selfId) throw new KuraError('key_request_self');
   const notFound = () => new KuraError('key_request_not_found', { terminalId: pick.terminalId, fingerprint: pick.fingerprint });
   const request = (await pendingWithKeys(transport, selfId)).find((r) => r.terminalId === pick.terminalId && r.fingerprint === pick.fingerprint);
@@ -147,8 +152,23 @@ export async function grantOrgKeys(store: Store, transport: SyncTransport, selfI
   return { terminalId: request.terminalId, fingerprint: request.fingerprint, grantedAt };
 }
 
-/** New terminal: fetches the wrapped keys (once), unwraps, installs them, and forgets the private key. */
-export async function installRelayedOrgKeys(store: Store, transport: SyncTransport, now: Date): Promise<OrgKeysOrigin> {
+/**
+ * Administrator: declares that this terminal's created keys are the organisation's (the first
+ * terminal), so that it may grant them. Refused once keys were relayed, once declared, and while this
+ * terminal itself waits for relayed keys. The caller runs it inside its logged transaction.
+ */
+export function declareFirstOrgKeys(store: Store, declaredBy: string, now: Date): FirstTerminalDeclaration {
+  if (readSealedSecret(store, ENROLMENT_SECRET)) throw new KuraError('org_keys_awaiting');
+  return declareFirstTerminal(store, declaredBy, now);
+}
+
+/**
+ * New terminal: fetches the wrapped keys (once), unwraps, checks them against the organisation's check
+ * value the administrator read from an enrolled terminal, installs them, and forgets the private key.
+ */
+export async function installRelayedOrgKeys(store: Store, transport: SyncTransport, now: Date, expectedCheckValue: string): Promise<OrgKeysOrigin> {
+  const expected = normaliseCheckValue(expectedCheckValue);
+  if (!expected) throw new KuraError('org_keys_check_invalid');
   // Checked before the fetch: the data center deletes the blob as it hands it over.
   assertOrgKeysInstallable(store);
   const pending = enrolmentPrivateKey(store);
@@ -165,6 +185,11 @@ export async function installRelayedOrgKeys(store: Store, transport: SyncTranspo
     throw new KuraError('org_keys_unwrap_failed');
   }
   try {
+    // DP-2, DP-6: the blob is not authenticated (any terminal certificate may answer a request), so the
+    // keys are taken only if they are the organisation's. Checked before anything is written: on a
+    // mismatch nothing is installed and the enrolment private key stays, so the terminal can ask again.
+    const received = orgKeysCheckValue(keys);
+    if (received !== expected) throw new KuraError('org_keys_check_mismatch', { expected, received, grantedBy: mine.grantedBy });
     return installOrgKeys(store, keys, { relayedBy: mine.grantedBy, now, forgetSecrets: [ENROLMENT_SECRET] });
   } finally {
     keys.dataKey.fill(0);

@@ -7,6 +7,8 @@ import type { ChannelOutput } from '../../../shared/rpc';
 import { call, RpcError } from '../../app/client';
 import { formatTime } from '../../app/sync';
 import { useApp } from '../../app/store';
+import { ConfirmDialog } from '../retention/ConfirmDialog';
+import { Input } from './controls';
 
 type Status = ChannelOutput<'keys.status'>;
 type Request = ChannelOutput<'keys.pending'>['requests'][number];
@@ -38,6 +40,27 @@ const TEXT = {
   granted: { ja: '端末 {terminal} に組織鍵を渡しました。', en: 'Keys granted to terminal {terminal}.' },
   none: { ja: '依頼はありません。', en: 'No open requests.' },
   refresh: { ja: '更新', en: 'Refresh' },
+  role: { ja: '鍵を渡せるか', en: 'May grant' },
+  declaredFirst: { ja: '最初の端末として宣言済み（{by}、{at}）。この端末の鍵が組織鍵です。', en: 'Declared the first terminal ({by}, {at}); its keys are the organisation\u2019s.' },
+  relayedRole: { ja: '組織鍵を受け取った端末です。他の端末に渡せます。', en: 'Holds the relayed organisation keys; may grant them.' },
+  undeclared: {
+    ja: '未宣言：この端末で作成した鍵は、最初の端末として宣言するまで他の端末に渡せません。',
+    en: 'Not declared: keys created here cannot be granted until this terminal is declared the first terminal.',
+  },
+  declare: { ja: '最初の端末として宣言', en: 'Declare the first terminal' },
+  declareTitle: { ja: 'この端末を最初の端末として宣言しますか', en: 'Declare this the first terminal?' },
+  declareBody: {
+    ja: '組織で最初に設置した端末だけを宣言してください。宣言すると、この端末の鍵（確認値 {checkValue}）が組織鍵となり、他の端末に渡せるようになります。取り消しや、他の端末からの鍵の受け取りはできなくなります。確認値は組織の鍵記録に控えてください。',
+    en: 'Declare only the organisation\u2019s first terminal. Its keys (check value {checkValue}) then become the organisation keys and may be granted; this cannot be undone, and this terminal can no longer receive keys. Note the check value in the organisation\u2019s key record.',
+  },
+  declareYes: { ja: '宣言する', en: 'Declare' },
+  cancel: { ja: 'やめる', en: 'Cancel' },
+  declared: { ja: 'この端末を最初の端末として宣言しました（確認値 {checkValue}）。', en: 'Declared the first terminal (check value {checkValue}).' },
+  expected: { ja: '組織の確認値', en: 'Organisation check value' },
+  expectedHint: {
+    ja: '登録済みの端末の画面（端末指定 → 組織鍵）か組織の鍵記録に表示された確認値を入力してください。一致しない鍵は受け取りません。',
+    en: 'Type the check value shown on an enrolled terminal (Terminal settings \u2192 Organisation keys) or in the key record; keys that do not match are refused.',
+  },
   notEnrolled: { ja: 'データセンターへの端末登録後に、鍵の依頼・受け渡しができます。', en: 'Requests and grants become available once this terminal is enrolled with the data center.' },
 } satisfies Record<string, Message>;
 
@@ -53,6 +76,8 @@ export function OrgKeysPanel() {
   const [enrolled, setEnrolled] = useState(false);
   const [requests, setRequests] = useState<Request[] | null>(null);
   const [listError, setListError] = useState<Message | null>(null);
+  const [expected, setExpected] = useState('');
+  const [confirming, setConfirming] = useState(false);
 
   const loadRequests = useCallback(async () => {
     // Read quietly: a link that is down is shown here, not as a refusal of the whole screen.
@@ -85,10 +110,18 @@ export function OrgKeysPanel() {
     inform(both('requested', { fingerprint: r.fingerprint }));
   };
   const installKeys = async () => {
-    const r = await run(() => call('keys.install', {}));
+    const r = await run(() => call('keys.install', { expectedCheckValue: expected }));
     if (!r) return;
+    setExpected('');
     await load();
     inform(both('installed', { checkValue: r.checkValue }));
+  };
+  const declareFirst = async () => {
+    setConfirming(false);
+    const r = await run(() => call('keys.declareFirst', {}));
+    if (!r) return;
+    await load();
+    inform(both('declared', { checkValue: r.checkValue }));
   };
   const grant = async (q: Request) => {
     const r = await run(() => call('keys.grant', { terminalId: q.terminalId, fingerprint: q.fingerprint }));
@@ -106,6 +139,16 @@ export function OrgKeysPanel() {
         <div>
           <dt>{t(lang, 'origin')}</dt>
           <dd data-testid="org-keys-origin">{status.origin === 'created' ? t(lang, 'created') : t(lang, 'relayed', { terminal: status.relayedBy ?? '-' })}</dd>
+        </div>
+        <div>
+          <dt>{t(lang, 'role')}</dt>
+          <dd data-testid="org-keys-role">
+            {status.origin === 'relayed'
+              ? t(lang, 'relayedRole')
+              : status.declaredFirst
+                ? t(lang, 'declaredFirst', { by: status.declaredFirst.declaredBy, at: formatTime(status.declaredFirst.declaredAt) ?? '' })
+                : t(lang, 'undeclared')}
+          </dd>
         </div>
         <div>
           <dt>{t(lang, 'since')}</dt>
@@ -129,10 +172,13 @@ export function OrgKeysPanel() {
         ) : null}
       </dl>
       {!enrolled ? <p className="muted">{t(lang, 'notEnrolled')}</p> : null}
+      {enrolled && status.installable && status.request ? (
+        <Input id="org-keys-expected" label={t(lang, 'expected')} value={expected} maxLength={20} onChange={setExpected} hint={t(lang, 'expectedHint')} />
+      ) : null}
       {enrolled && status.installable ? (
         <div className="actions">
           {status.request ? (
-            <button type="button" className="primary" data-testid="org-keys-install" disabled={busy} onClick={() => void installKeys()}>
+            <button type="button" className="primary" data-testid="org-keys-install" disabled={busy || expected.trim() === ''} onClick={() => void installKeys()}>
               {t(lang, 'install')}
             </button>
           ) : null}
@@ -140,6 +186,18 @@ export function OrgKeysPanel() {
             {t(lang, 'request')}
           </button>
         </div>
+      ) : null}
+      {status.origin === 'created' && !status.declaredFirst && !status.request ? (
+        <div className="actions">
+          <button type="button" data-testid="org-keys-declare" disabled={busy} onClick={() => setConfirming(true)}>
+            {t(lang, 'declare')}
+          </button>
+        </div>
+      ) : null}
+      {confirming ? (
+        <ConfirmDialog title={t(lang, 'declareTitle')} confirmLabel={t(lang, 'declareYes')} cancelLabel={t(lang, 'cancel')} busy={busy} testId="org-keys-declare-confirm" onConfirm={() => void declareFirst()} onCancel={() => setConfirming(false)}>
+          <p>{t(lang, 'declareBody', { checkValue: status.checkValue })}</p>
+        </ConfirmDialog>
       ) : null}
       {enrolled && !status.request ? (
         <>

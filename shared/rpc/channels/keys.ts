@@ -15,12 +15,21 @@ export const orgKeysStatusOutput = z.strictObject({
   checkValue: z.string().regex(/^[0-9A-F]{4}-[0-9A-F]{4}$/),
   recordedAt: z.string(),
   relayedBy: z.string().nullable(),
+  /** Created keys declared the organisation's: this is the first terminal and may grant them. */
+  declaredFirst: z.strictObject({ declaredAt: z.string(), declaredBy: z.string() }).nullable(),
   /** Relayed keys could replace this terminal's own now (nothing sealed under them yet, none relayed). */
   installable: z.boolean(),
   /** This terminal's own open request while it waits for relayed keys. */
   request: z.strictObject({ fingerprint: enrolmentFingerprintSchema, requestedAt: z.string() }).nullable(),
 });
 export type OrgKeysStatusOutput = z.infer<typeof orgKeysStatusOutput>;
+
+/**
+ * The organisation's check value as a person types it from an enrolled terminal's screen or the key
+ * record: case, hyphens and spaces are normalised by the core (normaliseCheckValue), which refuses
+ * anything that is not 8 hex digits with a message saying where to read it.
+ */
+export const typedCheckValueSchema = z.string().trim().min(1).max(20);
 
 export const pendingKeyRequestOutput = z.strictObject({ terminalId: z.string(), fingerprint: enrolmentFingerprintSchema, requestedAt: z.string() });
 export type PendingKeyRequestOutput = z.infer<typeof pendingKeyRequestOutput>;
@@ -43,6 +52,11 @@ export const keyChannels = {
     access: 'terminal.admin',
     audit: 'keys.grant',
   },
-  /** New terminal: fetch, unwrap and install the granted keys; the enrolment private key is then erased. */
-  'keys.install': { input: z.strictObject({}), output: orgKeysStatusOutput, access: 'terminal.admin', audit: 'keys.install' },
+  /**
+   * New terminal: fetch and unwrap the granted keys, and install them only if their check value is the
+   * organisation's (DP-2, DP-6: the blob is not authenticated); the enrolment private key is then erased.
+   */
+  'keys.install': { input: z.strictObject({ expectedCheckValue: typedCheckValueSchema }), output: orgKeysStatusOutput, access: 'terminal.admin', audit: 'keys.install' },
+  /** First terminal: declare that the keys created here are the organisation's, so that it may grant them. */
+  'keys.declareFirst': { input: z.strictObject({}), output: orgKeysStatusOutput, access: 'terminal.admin', audit: 'keys.declareFirst' },
 } satisfies Record<string, ChannelSpec>;
