@@ -71,8 +71,8 @@ export const ERROR_MESSAGES = {
   dependant_check_not_due: { ja: '資格ID {shikakuId} は{year}年度の現況確認の対象（4月1日時点の被扶養者）ではありません。', en: 'Qualification {shikakuId} is not due for the {year} status check (not a dependant on 1 April).' },
   free_text_has_number: { ja: '「{field}」に個人番号と思われる数字（12桁）が入力されています。個人番号は自由記述欄に書かないでください。', en: 'The field "{field}" holds what looks like a My Number (12 digits); never write a My Number in free text.' },
   stand_in_grant: {
-    ja: '利用者 {userId} のIDを作成した人、または今のパスワードを設定した人は、このIDに権限レベル（取扱不可以外）を付与できません（AC-3）。別の管理責任者に「権限設定」での付与を依頼してください。管理責任者が1人だけのときは、先に2人目の管理責任者を登録してください。',
-    en: 'Whoever created the ID {userId} or set its current password cannot give it a level above NONE (AC-3). Ask another manager to grant it in Access rights; if you are the only manager, register a second manager first.',
+    ja: '利用者 {userId} のIDを作成した人、またはそのパスワードを設定したことのある人は、このIDに権限レベル（取扱不可以外）を付与できません（AC-3）。別の管理責任者に「権限設定」での付与を依頼してください。管理責任者が1人だけのときは、先に2人目の管理責任者を登録してください。',
+    en: 'Whoever created the ID {userId} or ever set its password cannot give it a level above NONE (AC-3). Ask another manager to grant it in Access rights; if you are the only manager, register a second manager first.',
   },
   level_at_creation: {
     ja: '利用者を登録する人は、同時に権限レベルを付与できません（AC-3）。取扱不可で登録し、別の管理責任者に「権限設定」での付与を依頼してください。',
@@ -84,8 +84,16 @@ export const ERROR_MESSAGES = {
     en: 'You cannot confirm a refusal you recorded yourself (RT-4); ask a manager other than the recorder to confirm it.',
   },
   refusal_stand_in_confirm: {
-    ja: '記録者 {userId} のIDを作成した人、または今のパスワードを設定した人は、この資格否認を確定できません（RT-4・AC-3）。別の管理責任者に確定を依頼してください。',
-    en: 'Whoever created the recorder {userId}\'s ID or set its current password cannot confirm this refusal (RT-4, AC-3); ask another manager.',
+    ja: '記録者 {userId} のIDを作成した人、またはそのパスワードを設定したことのある人は、この資格否認を確定できません（RT-4・AC-3）。別の管理責任者に確定を依頼してください。',
+    en: 'Whoever created the recorder {userId}\'s ID or ever set its password cannot confirm this refusal (RT-4, AC-3); ask another manager.',
+  },
+  refusal_confirmer_made_by_recorder: {
+    ja: 'あなたのIDは記録者 {userId} が作成したか、パスワードを設定したIDのため、この資格否認を確定できません（RT-4・AC-3）。記録者と関わりのない別の管理責任者に確定を依頼してください。',
+    en: 'Your ID was created by the recorder {userId} or had a password set by them, so you cannot confirm this refusal (RT-4, AC-3); ask a manager unconnected with the recorder.',
+  },
+  grant_to_own_maker: {
+    ja: '利用者 {userId} はあなたのIDを作成したか、パスワードを設定した人のため、あなたはこの利用者に権限レベル（取扱不可以外）を付与できません（AC-3）。{userId} と関わりのない別の管理責任者に「権限設定」での付与を依頼してください。',
+    en: '{userId} created your ID or set a password for it, so you cannot give them a level above NONE (AC-3); ask a manager unconnected with {userId} to grant it in Access rights.',
   },
   refusal_cancel_not_allowed: {
     ja: '確定待ちの資格否認を取り消せるのは、記録した本人か管理責任者だけです。',

@@ -78,7 +78,7 @@ export const DIRECTORY_TABLES = {
     table: 'password_history',
     key: ['user_id', 'password_hash'],
     childOf: 'user',
-    columns: { user_id: userId, password_hash: argon2idHash, changed_at: timestamp },
+    columns: { user_id: userId, password_hash: argon2idHash, changed_at: timestamp, set_by: textOrNull(64) },
   },
   grant: {
     table: 'grants',

@@ -3,10 +3,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Connection } from '../../main/rpc';
-import { GOOD_PASSWORD, MANAGER, startKura, type TestKura } from '../helpers/kura';
+import { GOOD_PASSWORD, MANAGER, SYSADMIN, startKura, type TestKura } from '../helpers/kura';
 import { startMediaKit, type MediaKit } from '../media/kit';
 
 const TODAY = '2026-11-24';
+const MINUTES_5 = 5 * 60_000;
 const grant = (userId: string, level: 'NONE' | 'VIEW' | 'LINK', businesses: ('kyufu' | 'renkei')[] = level === 'NONE' ? [] : ['kyufu']) => ({
   userId, level, businesses, validFrom: TODAY, reason: '配属',
 });
@@ -74,7 +75,7 @@ describe('AC-1, AC-3: no stand-in IDs', () => {
     assert.equal(!r.ok && r.error.code, 'stand_in_grant');
   });
 
-  it('AC-1, AC-3: whoever reset a password cannot raise that ID\'s level until its holder has chosen a new one', async () => {
+  it('AC-1, AC-3: whoever reset a password stays barred after the holder chose a new one (they could have logged in with the temporary one and changed it); an unrelated manager can grant', async () => {
     // Created by the system administrator, so only the reset stands between the manager and the grant.
     await t.call(await t.sysadmin(), 'user.add', { userId: 'kubo.reset', employeeNo: 'S302', name: '久保 玲', initialPassword: 'Initial-pass-2026' });
     await changeOwnPassword(t, 'kubo.reset', 'Initial-pass-2026', GOOD_PASSWORD);
@@ -85,10 +86,36 @@ describe('AC-1, AC-3: no stand-in IDs', () => {
     const refused = await t.raw(manager, 'grant.set', grant('kubo.reset', 'VIEW'));
     assert.equal(!refused.ok && refused.error.code, 'stand_in_grant');
 
+    // The resetter logs in as the holder with the temporary password and changes it: still barred.
     await changeOwnPassword(t, 'kubo.reset', 'Temporary-pass-2026', 'Holder-chose-2026');
     assert.equal(passwordSetBy(t, 'kubo.reset'), null);
-    const allowed = await t.call(await t.manager(), 'grant.set', grant('kubo.reset', 'VIEW'));
+    const still = await t.raw(await t.manager(), 'grant.set', grant('kubo.reset', 'VIEW'));
+    assert.equal(!still.ok && still.error.code, 'stand_in_grant');
+    assert.match(!still.ok ? still.error.ja : '', /パスワードを設定したことのある人は/);
+    const history = t.kura.store.db.prepare('SELECT set_by FROM password_history WHERE user_id = ? ORDER BY rowid').pluck().all('kubo.reset');
+    assert.deepEqual(history, [SYSADMIN.userId, null, MANAGER.userId, null], 'each history row names who set it (replicated with the directory)');
+
+    const allowed = await t.call(await otherManager(), 'grant.set', grant('kubo.reset', 'VIEW'));
     assert.equal(allowed.current.level, 'VIEW');
+  });
+
+  it('AC-1, AC-3: an ID made by someone cannot grant that someone a level (refused, logged, told what to do); an unrelated manager can', async () => {
+    // R (the first manager, also system administrator) makes M with the manager role and logs in as M.
+    await t.call(await t.manager(), 'user.add', { userId: 'kage.kanri', employeeNo: 'S303', name: '影 管理', initialPassword: 'Initial-pass-2026', roles: ['manager'], reason: '2人目の管理責任者' });
+    const asM = t.connect();
+    await t.call(asM, 'auth.login', { userId: 'kage.kanri', password: 'Initial-pass-2026' });
+    await t.call(asM, 'auth.changePassword', { currentPassword: 'Initial-pass-2026', newPassword: GOOD_PASSWORD });
+
+    const r = await t.raw(asM, 'grant.set', grant(MANAGER.userId, 'VIEW'));
+    assert.equal(!r.ok && r.error.code, 'grant_to_own_maker');
+    assert.match(!r.ok ? r.error.ja : '', /あなたのIDを作成したか、パスワードを設定した人のため/);
+    const entry = t.kura.audit.recent(1, 'grant.set')[0];
+    assert.deepEqual([entry?.operator, entry?.outcome, entry?.detail.reason], ['kage.kanri', 'refused', 'grant_to_own_maker']);
+    // Lowering to NONE takes nothing from anyone.
+    assert.equal((await t.raw(asM, 'grant.set', grant(MANAGER.userId, 'NONE'))).ok, true);
+
+    const granted = await t.call(await otherManager(), 'grant.set', grant(MANAGER.userId, 'VIEW'));
+    assert.equal(granted.current.level, 'VIEW');
   });
 });
 
@@ -109,6 +136,36 @@ describe('AC-1, AC-3: a store from before password_set_by (migration 41)', () =>
       t.reopen();
       const setBy = (userId: string) => t.kura.users.find(userId)!.passwordSetBy;
       assert.deepEqual([setBy('mada.shokai'), setBy('jibun.kaeta'), setBy('reset.sareta')], [MANAGER.userId, null, MANAGER.userId]);
+    } finally {
+      t.close();
+    }
+  });
+});
+
+describe('AC-1, AC-3: a store from before password_history.set_by (migration 43)', () => {
+  it('AC-3: the creator and every reset in the operation log are attributed to a history row; the holder\'s own choices to nobody', async () => {
+    const t = await startKura();
+    try {
+      // Minutes apart, as in life (the backfill pairs each reset with the history row written just before it).
+      const sysadmin = await t.sysadmin();
+      t.clock.advance(MINUTES_5);
+      await t.call(sysadmin, 'user.add', { userId: 'mae.reset', employeeNo: 'S610', name: '前 玲', initialPassword: 'Initial-pass-2026' });
+      t.clock.advance(MINUTES_5);
+      await changeOwnPassword(t, 'mae.reset', 'Initial-pass-2026', GOOD_PASSWORD);
+      t.clock.advance(MINUTES_5);
+      await t.call(await t.manager(), 'user.resetPassword', { userId: 'mae.reset', temporaryPassword: 'Temporary-pass-2026', reason: '失念' });
+      t.clock.advance(MINUTES_5);
+      await changeOwnPassword(t, 'mae.reset', 'Temporary-pass-2026', 'Holder-chose-2026');
+      const db = t.kura.store.db;
+      for (const name of db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'directory_sync_%'").pluck().all() as string[]) db.exec(`DROP TRIGGER ${name}`);
+      db.exec("UPDATE meta SET value = 'before-43' WHERE key = 'directory.triggers'");
+      db.exec('ALTER TABLE password_history DROP COLUMN set_by; DELETE FROM schema_migrations WHERE version = 43');
+      t.reopen();
+      const history = t.kura.store.db.prepare('SELECT set_by FROM password_history WHERE user_id = ? ORDER BY rowid').pluck().all('mae.reset');
+      assert.deepEqual(history, [SYSADMIN.userId, null, MANAGER.userId, null]);
+      // And the bar holds: the manager reset it once, so may not grant it a level.
+      const r = await t.raw(await t.manager(), 'grant.set', grant('mae.reset', 'VIEW'));
+      assert.equal(!r.ok && r.error.code, 'stand_in_grant');
     } finally {
       t.close();
     }
@@ -167,7 +224,7 @@ describe('MD-4, AC-3: no approving a stand-in\'s export', () => {
     assert.ok(approved.ok, !approved.ok ? approved.problem.code : '');
   });
 
-  it('MD-4, AC-3: the manager who reset the requester\'s password cannot approve until the holder chose a new one', async () => {
+  it('MD-4, AC-3: the manager who reset the requester\'s password cannot approve, even after the holder chose a new one; an unrelated manager can', async () => {
     const requester = await linkClerk('reset.renkei', 'S402', false);
     const requestId = await requestFrom(requester);
     const admin = await k.t.manager();
@@ -181,7 +238,30 @@ describe('MD-4, AC-3: no approving a stand-in\'s export', () => {
     await k.t.call(again, 'auth.login', { userId: 'reset.renkei', password: 'Holder-chose-2026' });
     await k.t.call(again, 'session.declareBusiness', { business: 'renkei' });
     const next = await requestFrom(again);
-    const approved = await k.t.call(await k.t.manager(), 'export.approve', { requestId: next });
+    const still = await k.t.call(await k.t.manager(), 'export.approve', { requestId: next });
+    assert.equal(!still.ok && still.problem.code, 'stand_in_approval');
+    const other = k.t.connect();
+    await k.t.call(other, 'auth.login', { userId: 'fuku.kanri', password: GOOD_PASSWORD });
+    const approved = await k.t.call(other, 'export.approve', { requestId: next });
+    assert.ok(approved.ok, !approved.ok ? approved.problem.code : '');
+  });
+
+  it('MD-4, AC-3: an ID the requester created cannot approve the requester\'s own request (refused and logged); an unrelated manager can', async () => {
+    // R: a LINK clerk who also holds both administrator roles, made by the system administrator.
+    const r = await k.t.clerk('ryoho.renkei', 'LINK', ['renkei'], 'renkei', ['manager', 'sysadmin']);
+    const requestId = await requestFrom(r);
+    // R makes M with the manager role and logs in as M with the initial password.
+    await k.t.call(r, 'user.add', { userId: 'kage.shonin', employeeNo: 'S403', name: '影 承認', initialPassword: 'Initial-pass-2026', roles: ['manager'], reason: '承認者' });
+    const asM = k.t.connect();
+    await k.t.call(asM, 'auth.login', { userId: 'kage.shonin', password: 'Initial-pass-2026' });
+    await k.t.call(asM, 'auth.changePassword', { currentPassword: 'Initial-pass-2026', newPassword: GOOD_PASSWORD });
+    const refused = await k.t.call(asM, 'export.approve', { requestId });
+    assert.equal(!refused.ok && refused.problem.code, 'approver_made_by_requester');
+    assert.match(!refused.ok ? refused.problem.ja : '', /申請者と関わりのない別の管理責任者に承認を依頼してください/);
+    const entry = k.log('export.approve').at(-1)!;
+    assert.deepEqual([entry.operator, entry.outcome, entry.detail.reason], ['kage.shonin', 'refused', 'approver_made_by_requester']);
+
+    const approved = await k.t.call(await k.t.manager(), 'export.approve', { requestId });
     assert.ok(approved.ok, !approved.ok ? approved.problem.code : '');
   });
 });

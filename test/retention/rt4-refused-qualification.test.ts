@@ -21,6 +21,7 @@ describe('RT-4: refused qualification, two people', () => {
       { m: member('F000000002', { kubun: 2, edaban: '02', shutokuDate: '2026-10-01' }), number: 22 },
       { m: member('F000000003', { kubun: 2, edaban: '03', shutokuDate: '2026-10-01' }), number: 23 },
       { m: member('F000000004', { kubun: 2, edaban: '04', shutokuDate: '2026-10-01' }), number: 24 },
+      { m: member('F000000005', { kubun: 2, edaban: '05', shutokuDate: '2026-10-01' }), number: 25 },
     ]);
     edit = await t.clerk('hinin.edit', 'EDIT', ['tekiyo'], 'tekiyo');
     status = (shikakuId) => t.kura.store.db.prepare("SELECT status, recorded_by, confirmed_by FROM qualification_refusals WHERE shikaku_id = ? AND status <> 'cancelled'").get(shikakuId);
@@ -92,6 +93,25 @@ describe('RT-4: refused qualification, two people', () => {
     const otherAgain = t.connect();
     await t.call(otherAgain, 'auth.login', { userId: 'hinin.kanri', password: GOOD_PASSWORD });
     assert.deepEqual(await t.call(otherAgain, 'retention.confirmRefusal', { shikakuId: 'F000000003' }), { shikakuId: 'F000000003', erased: true });
+  });
+
+  it('RT-4, AC-3: an ID the recorder created cannot confirm the recorder\'s refusal (refused, logged, told what to do); an unrelated manager can', async () => {
+    // R holds EDIT and both administrator roles; R makes M with the manager role and logs in as M.
+    const r = await t.clerk('ryoho.both', 'EDIT', ['tekiyo'], 'tekiyo', ['manager', 'sysadmin']);
+    await t.call(r, 'retention.recordRefusal', refusal('F000000005'));
+    await t.call(r, 'user.add', { userId: 'kage.kakutei', employeeNo: 'R501', name: '影 確定', initialPassword: 'Initial-pass-2026', roles: ['manager'], reason: '確定者' });
+    const asM = t.connect();
+    await t.call(asM, 'auth.login', { userId: 'kage.kakutei', password: 'Initial-pass-2026' });
+    await t.call(asM, 'auth.changePassword', { currentPassword: 'Initial-pass-2026', newPassword: GOOD_PASSWORD });
+
+    const refused = await t.raw(asM, 'retention.confirmRefusal', { shikakuId: 'F000000005' });
+    assert.equal(!refused.ok && refused.error.code, 'refusal_confirmer_made_by_recorder');
+    assert.match(!refused.ok ? refused.error.ja : '', /記録者と関わりのない別の管理責任者に確定を依頼してください/);
+    assert.ok(ciphertextOf(t, 'F000000005'), 'nothing erased');
+    const entry = t.kura.audit.recent(1, 'retention.confirmRefusal')[0];
+    assert.deepEqual([entry?.operator, entry?.target, entry?.outcome, entry?.detail.reason], ['kage.kakutei', 'F000000005', 'refused', 'refusal_confirmer_made_by_recorder']);
+
+    assert.deepEqual(await t.call(await t.manager(), 'retention.confirmRefusal', { shikakuId: 'F000000005' }), { shikakuId: 'F000000005', erased: true });
   });
 
   it('RT-4: a pending refusal is cancelled by its recorder or a manager, with a reason, logged; nobody else may; then it can be recorded anew', async () => {

@@ -20,12 +20,15 @@ export function upcomingGrants(db: Db, userId: string, day: string): Grant[] {
 /**
  * AC-3: a grant starts today or later, ends after it starts, and is never one's own. AC-1, AC-3: nor
  * does a level above NONE come from someone who could use the ID as a stand-in (standInMakers in
- * auth: its creator, or whoever set its current password), so one person holding both administrator
- * roles cannot make an ID, know its password and give it rights. Lowering to NONE is always allowed.
+ * auth: its creator, or whoever ever set one of its passwords), so one person holding both administrator
+ * roles cannot make an ID, know its password and give it rights; nor from an ID the target made (it
+ * could grant itself through it). Lowering to NONE is always allowed.
  */
-export function assertGrantable(actor: string, target: string, grant: Grant, today: string, standInMakers: readonly string[]): void {
+export function assertGrantable(actor: string, target: string, grant: Grant, today: string, makers: { ofTarget: readonly string[]; ofActor: readonly string[] }): void {
   if (actor === target) throw new KuraError('self_grant');
-  if (grant.level !== 'NONE' && standInMakers.includes(actor)) throw new KuraError('stand_in_grant', { userId: target });
+  if (grant.level !== 'NONE' && makers.ofTarget.includes(actor)) throw new KuraError('stand_in_grant', { userId: target });
+  // AC-1, AC-3: nor through an ID the target created or set a password for (the target granting itself).
+  if (grant.level !== 'NONE' && makers.ofActor.includes(target)) throw new KuraError('grant_to_own_maker', { userId: target });
   if (grant.validFrom < today) throw new KuraError('retroactive_grant');
   if (grant.validTo !== null && grant.validTo <= grant.validFrom) throw new KuraError('invalid_period');
 }

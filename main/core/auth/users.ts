@@ -69,7 +69,7 @@ export class UserDirectory {
     this.db
       .prepare('INSERT INTO users (user_id, employee_no, name, department, password_hash, must_change_password, password_changed_at, created_at, created_by, password_set_by) VALUES (?,?,?,?,?,?,?,?,?,?)')
       .run(user.userId, user.employeeNo, user.name, user.department ?? null, user.passwordHash, user.mustChangePassword ? 1 : 0, iso, iso, createdBy, createdBy);
-    this.db.prepare('INSERT INTO password_history (user_id, password_hash, changed_at) VALUES (?,?,?)').run(user.userId, user.passwordHash, iso);
+    this.db.prepare('INSERT INTO password_history (user_id, password_hash, changed_at, set_by) VALUES (?,?,?,?)').run(user.userId, user.passwordHash, iso, createdBy);
   }
 
   recordFailure(userId: string, maxFailedAttempts: number, at: Date): { locked: boolean; failedAttempts: number } {
@@ -96,15 +96,20 @@ export class UserDirectory {
     this.db
       .prepare('UPDATE users SET password_hash = ?, must_change_password = ?, password_changed_at = ?, failed_attempts = 0, password_set_by = ? WHERE user_id = ?')
       .run(passwordHash, mustChange ? 1 : 0, iso, setBy, userId);
-    this.db.prepare('INSERT INTO password_history (user_id, password_hash, changed_at) VALUES (?,?,?)').run(userId, passwordHash, iso);
+    // AC-3: the history keeps who set each password, so a resetter stays a stand-in maker for good.
+    this.db.prepare('INSERT INTO password_history (user_id, password_hash, changed_at, set_by) VALUES (?,?,?,?)').run(userId, passwordHash, iso, setBy);
   }
 }
 
 /**
- * AC-1, AC-3: the people other than the holder who could use this ID as a stand-in: its creator
- * (for good: they could have logged in with the initial password and chosen the next one) and
- * whoever set its current password. They may not raise its level or approve what it asks for.
+ * AC-1, AC-3: the people other than the holder who could use this ID as a stand-in, for good: its
+ * creator and everyone who ever set one of its passwords (creation or reset). Each could have logged
+ * in with the password they set and chosen the next one, so the holder changing it proves nothing.
+ * They may not raise its level, approve what it asks for, nor (the other way round) act as a second
+ * person on what they themselves asked for through an ID they made. Built from replicated columns
+ * (users.created_by, users.password_set_by, password_history.set_by), so every terminal agrees.
  */
-export function standInMakers(user: Pick<UserRecord, 'userId' | 'createdBy' | 'passwordSetBy'>): string[] {
-  return [...new Set([user.createdBy, user.passwordSetBy])].filter((u): u is string => u !== null && u !== user.userId);
+export function standInMakers(db: Db, user: Pick<UserRecord, 'userId' | 'createdBy' | 'passwordSetBy'>): string[] {
+  const setters = db.prepare('SELECT DISTINCT set_by FROM password_history WHERE user_id = ? AND set_by IS NOT NULL').pluck().all(user.userId) as string[];
+  return [...new Set([user.createdBy, user.passwordSetBy, ...setters])].filter((u): u is string => u !== null && u !== user.userId);
 }

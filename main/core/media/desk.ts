@@ -155,9 +155,14 @@ export class MediaDesk {
     if (!request) return refuse('unknown_request', { requestId });
     if (request.status !== 'requested' && request.status !== 'failed') return refuse('request_not_pending', { requestId, status: request.status });
     if (request.requestedBy === approver) return refuse('self_approval');
-    // MD-4, AC-3: nor by whoever created the requester's ID or set its password (a stand-in's maker).
-    const requesterId = new UserDirectory(this.o.store.db).find(request.requestedBy);
-    if (requesterId && standInMakers(requesterId).includes(approver)) return refuse('stand_in_approval', { userId: request.requestedBy });
+    // MD-4, AC-3: nor by whoever created the requester's ID or ever set its password (a stand-in's maker),
+    // nor through an ID the requester created or set a password for (the requester as their own approver).
+    const db = this.o.store.db;
+    const directory = new UserDirectory(db);
+    const requesterId = directory.find(request.requestedBy);
+    if (requesterId && standInMakers(db, requesterId).includes(approver)) return refuse('stand_in_approval', { userId: request.requestedBy });
+    const approverId = directory.find(approver);
+    if (approverId && standInMakers(db, approverId).includes(request.requestedBy)) return refuse('approver_made_by_requester', { userId: request.requestedBy });
     const requester = loadSubject(this.o.store.db, this.o.policy, request.requestedBy, { declared: request.business, myNumberOff: false }, this.o.now());
     if (!decide(requester, 'export.request').allowed) return refuse('requester_lost_right', { userId: request.requestedBy });
     return { ok: true, request };

@@ -26,8 +26,12 @@ export const MEDIA_PROBLEMS = {
   request_not_pending: { ja: '持出申請 {requestId} は承認待ちではありません（{status}）。', en: 'Export request {requestId} is not awaiting approval ({status}).' },
   self_approval: { ja: '自分の申請は承認できません。別の管理責任者に承認を依頼してください（MD-4）。', en: 'You cannot approve your own request; ask another manager (MD-4).' },
   stand_in_approval: {
-    ja: '申請者 {userId} のIDを作成した人、または今のパスワードを設定した人は、この申請を承認できません（MD-4・AC-3）。別の管理責任者に承認を依頼してください。',
-    en: 'Whoever created the requester {userId}\'s ID or set its current password cannot approve this request (MD-4, AC-3); ask another manager.',
+    ja: '申請者 {userId} のIDを作成した人、またはそのパスワードを設定したことのある人は、この申請を承認できません（MD-4・AC-3）。別の管理責任者に承認を依頼してください。',
+    en: 'Whoever created the requester {userId}\'s ID or ever set its password cannot approve this request (MD-4, AC-3); ask another manager.',
+  },
+  approver_made_by_requester: {
+    ja: 'あなたのIDは申請者 {userId} が作成したか、パスワードを設定したIDのため、この申請を承認できません（MD-4・AC-3）。申請者と関わりのない別の管理責任者に承認を依頼してください。',
+    en: 'Your ID was created by the requester {userId} or had a password set by them, so you cannot approve this request (MD-4, AC-3); ask a manager unconnected with the requester.',
   },
   requester_lost_right: { ja: '申請者 {userId} は現在この業務のデータを持ち出す権限を持っていません。申請を却下してください。', en: 'Requester {userId} no longer holds the right to export this business\'s data; refuse the request.' },
   unknown_members: { ja: '資格IDが見つかりません（{count}件、例：{example}）。申請内容を確認してください。', en: '{count} qualification IDs were not found (e.g. {example}); check the request.' },

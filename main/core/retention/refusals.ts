@@ -40,13 +40,18 @@ export function recordQualificationRefusal(db: Db, refusal: Refusal, by: string,
 
 /**
  * Second person: confirms and erases. Never the recorder, nor whoever created the recorder's ID or
- * set its password (they could have recorded it as a stand-in, AC-1, AC-3).
+ * ever set its password (they could have recorded it as a stand-in, AC-1, AC-3), nor an ID the
+ * recorder created or set a password for (the recorder could confirm through it).
  */
 export function confirmQualificationRefusal(db: Db, shikakuId: string, by: string, at: string): { refusal: PendingRefusal; erased: boolean } {
   const refusal = pendingOf(db, shikakuId);
   if (refusal.recordedBy === by) throw new KuraError('refusal_self_confirm');
-  const recorder = new UserDirectory(db).find(refusal.recordedBy);
-  if (recorder && standInMakers(recorder).includes(by)) throw new KuraError('refusal_stand_in_confirm', { userId: refusal.recordedBy });
+  const directory = new UserDirectory(db);
+  const recorder = directory.find(refusal.recordedBy);
+  if (recorder && standInMakers(db, recorder).includes(by)) throw new KuraError('refusal_stand_in_confirm', { userId: refusal.recordedBy });
+  // RT-4, AC-3: nor an ID the recorder created or set a password for (the recorder acting as a second person).
+  const confirmer = directory.find(by);
+  if (confirmer && standInMakers(db, confirmer).includes(refusal.recordedBy)) throw new KuraError('refusal_confirmer_made_by_recorder', { userId: refusal.recordedBy });
   db.prepare("UPDATE qualification_refusals SET status = 'confirmed', confirmed_by = ?, confirmed_at = ? WHERE shikaku_id = ? AND status = 'pending'").run(by, at, shikakuId);
   return { refusal, erased: myNumberEraser(db)(shikakuId, at) };
 }

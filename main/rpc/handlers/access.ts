@@ -86,13 +86,15 @@ export const resetUserPassword: Handler<'user.resetPassword'> = async ({ kura, i
 
 /**
  * AC-3, AC-4: only a manager, never for themselves, from today or a later day; who, when, old, new,
- * reason. AC-1, AC-3: never by the ID's creator or whoever set its current password (a stand-in).
+ * reason. AC-1, AC-3: never by the ID's creator or whoever ever set its password (a stand-in), nor
+ * by an ID the grantee created or set a password for.
  */
 export const setGrant: Handler<'grant.set'> = ({ kura, input, now, subject, commit }) => {
   const target = requireUser(kura.store.db, input.userId);
   const today = japanDate(now);
   const grant = { level: input.level, businesses: input.level === 'NONE' ? [] : input.businesses, validFrom: input.validFrom, validTo: input.validTo };
-  assertGrantable(subject!.userId, input.userId, grant, today, standInMakers(target));
+  const actor = requireUser(kura.store.db, subject!.userId);
+  assertGrantable(subject!.userId, input.userId, grant, today, { ofTarget: standInMakers(kura.store.db, target), ofActor: standInMakers(kura.store.db, actor) });
   const before = grantInForce(kura.store.db, input.userId, input.validFrom);
   commit(() => insertGrant(kura.store.db, input.userId, grant, subject!.userId, now, input.reason), {
     target: input.userId,
