@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { ERROR_MESSAGES } from '../../shared/i18n';
 import { Connection } from '../../main/rpc';
-import { CLERK_PASSWORD, INITIAL_PASSWORD, MANAGER, changePassword, launchChromium, logIn, newPage, setUpThroughRouter, shoot, startHarness, twelveDigitRunsInDom, type Harness } from './harness';
+import { CLERK_PASSWORD, INITIAL_PASSWORD, MANAGER, changePassword, launchChromium, logIn, newPage, setUpThroughRouter, shoot, startHarness, twelveDigitRunsInDom, type Harness, notice } from './harness';
 
 const CLERK = { userId: 'yamada.hanako', employeeNo: 'E0310', name: '山田 花子', department: '給付課' };
 const MEMBER = 'Q000000001';
@@ -38,12 +38,6 @@ describe('E2E access administration (Chromium, dev host)', { timeout: 120_000 },
     await browser?.close();
     await h?.close();
   });
-
-  async function notice(page: Page): Promise<string> {
-    const text = page.getByTestId('notice').locator('span');
-    await text.waitFor();
-    return text.innerText();
-  }
 
   async function open(page: Page, menu: string): Promise<void> {
     await page.locator(`[data-menu=${menu}]`).click();

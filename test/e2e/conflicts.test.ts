@@ -12,7 +12,7 @@ import { Connection } from '../../main/rpc';
 import { replicaChecksum as serverChecksum } from '../../server/src/checksum';
 import { startDataCenter, type DataCenter } from '../server/fixture';
 import { editMember, newMember, startTerminal, type Terminal } from '../sync/terminal';
-import { CLERK_PASSWORD, INITIAL_PASSWORD, launchChromium, logIn, newPage, setUpThroughRouter, shoot, startHarness, twelveDigitRunsInDom, type Harness } from './harness';
+import { CLERK_PASSWORD, INITIAL_PASSWORD, launchChromium, logIn, newPage, setUpThroughRouter, shoot, startHarness, twelveDigitRunsInDom, type Harness, notice } from './harness';
 
 const EDITOR = 'kyufu.henshu';
 const NONE_USER = 'kyufu.torifuka';
@@ -93,12 +93,6 @@ describe('E2E sync conflicts (Chromium, dev host, real data center)', { timeout:
     await page.getByTestId('open-conflicts').click();
     await page.getByTestId('conflicts-screen').waitFor();
     return page;
-  }
-
-  async function notice(page: Page): Promise<string> {
-    const text = page.getByTestId('notice').locator('span');
-    await text.waitFor();
-    return text.innerText();
   }
 
   it('AC-9, AC-11: a NONE user sees the member conflict without any choice, and no trace of the number conflict', async () => {

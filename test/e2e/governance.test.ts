@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { demoMyNumber } from '../../main/core/mynumber';
 import { Connection } from '../../main/rpc';
 import { member } from '../retention/kit';
-import { CLERK_PASSWORD, INITIAL_PASSWORD, MANAGER, launchChromium, logIn, newPage, setUpThroughRouter, shoot, startHarness, twelveDigitRunsInDom, type Harness } from './harness';
+import { CLERK_PASSWORD, INITIAL_PASSWORD, MANAGER, launchChromium, logIn, newPage, setUpThroughRouter, shoot, startHarness, twelveDigitRunsInDom, type Harness, notice, numberStored } from './harness';
 
 /** Lost qualification in 2010: more than 10 years before the clock's day (2026-11-24), so RT-1 erases it. */
 const EXPIRED = 'R000000001';
@@ -24,17 +24,6 @@ describe('E2E governance: retention, log review, reports (Chromium, dev host)', 
   let browser: Browser;
   let admin: Page;
   let clerk: Page;
-
-  const numberStored = (shikakuId: string): boolean => {
-    const row = h.host.kura.store.db.prepare('SELECT mynumber_enc FROM mynumber_master WHERE shikaku_id = ?').get(shikakuId) as { mynumber_enc: Buffer | null } | undefined;
-    return row?.mynumber_enc != null;
-  };
-
-  async function notice(page: Page): Promise<string> {
-    const text = page.getByTestId('notice').locator('span');
-    await text.waitFor();
-    return text.innerText();
-  }
 
   /** A clerk ready to work: the initial password changed through the router, before any browser session. */
   async function readyClerk(userId: string, level: 'VIEW' | 'LINK'): Promise<void> {
@@ -89,7 +78,7 @@ describe('E2E governance: retention, log review, reports (Chromium, dev host)', 
     // Only the expired member is listed; the seeded members are still qualified.
     assert.equal(await admin.getByTestId('retention-mynumbers').locator('tbody tr').count(), 1);
     assert.deepEqual(await twelveDigitRunsInDom(admin), []);
-    assert.ok(numberStored(EXPIRED), 'the dry run leaves the number in place');
+    assert.ok(numberStored(h, EXPIRED), 'the dry run leaves the number in place');
     await shoot(admin, '80-retention-dry-run');
   });
 
@@ -103,13 +92,13 @@ describe('E2E governance: retention, log review, reports (Chromium, dev host)', 
     await shoot(admin, '81-retention-confirm');
     // Cancelling first: still nothing erased.
     await dialog.getByRole('button', { name: '取消' }).click();
-    assert.ok(numberStored(EXPIRED));
+    assert.ok(numberStored(h, EXPIRED));
     await admin.getByTestId('retention-run').click();
     await admin.getByTestId('retention-confirm-check').check();
     await admin.getByTestId('retention-confirm-yes').click();
     assert.match(await notice(admin), /削除を実行しました（基準日 2026-11-24）：個人番号 1 件/);
-    assert.equal(numberStored(EXPIRED), false);
-    assert.ok(numberStored('Q000000001'), 'a qualified member keeps the number');
+    assert.equal(numberStored(h, EXPIRED), false);
+    assert.ok(numberStored(h, 'Q000000001'), 'a qualified member keeps the number');
     await admin.getByTestId('retention-mynumbers').getByText('対象はありません。').waitFor();
     assert.equal(await admin.getByTestId('retention-run').isDisabled(), true);
   });

@@ -161,3 +161,20 @@ export async function searchKana(page: Page, query: string, limit = '1000'): Pro
   await page.locator('#searchQuery').fill(query);
   await page.getByRole('button', { name: '検索', exact: true }).click();
 }
+
+/** The text of the notice bar (a refusal or a confirmation), once it shows. */
+export async function notice(page: Page): Promise<string> {
+  const text = page.getByTestId('notice').locator('span');
+  await text.waitFor();
+  return text.innerText();
+}
+
+export async function dismissNotice(page: Page): Promise<void> {
+  await page.getByTestId('notice').getByRole('button').click();
+}
+
+/** Whether the master still holds a ciphertext for this 資格ID (read straight from the store). */
+export function numberStored(h: Harness, shikakuId: string): boolean {
+  const row = h.host.kura.store.db.prepare('SELECT mynumber_enc FROM mynumber_master WHERE shikaku_id = ?').get(shikakuId) as { mynumber_enc: Buffer | null } | undefined;
+  return row?.mynumber_enc != null;
+}

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { FakeDrives, TOKEN_FILE } from '../../main/core/media';
-import { CLERK_PASSWORD, INITIAL_PASSWORD, MANAGER, changePassword, launchChromium, logIn, newPage, setUpThroughRouter, shoot, startHarness, twelveDigitRunsInDom, type Harness } from './harness';
+import { CLERK_PASSWORD, INITIAL_PASSWORD, MANAGER, changePassword, launchChromium, logIn, newPage, setUpThroughRouter, shoot, startHarness, twelveDigitRunsInDom, type Harness, notice } from './harness';
 
 const MEMBERS = ['Q000000001', 'Q000000002', 'Q000000003'];
 
@@ -42,12 +42,6 @@ describe('E2E removable media and the export gate (Chromium, dev host)', { timeo
     await h?.close();
     rmSync(stick, { recursive: true, force: true });
   });
-
-  async function notice(page: Page): Promise<string> {
-    const text = page.getByTestId('notice').locator('span');
-    await text.waitFor();
-    return text.innerText();
-  }
 
   it('MD-1: the system administrator sees the unregistered stick refused on ドライブ, registers it and records its take-out', async () => {
     admin = await newPage(browser);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { Connection } from '../../main/rpc';
-import { CLERK_PASSWORD, INITIAL_PASSWORD, MANAGER, launchChromium, logIn, newPage, setUpThroughRouter, shoot, startHarness, twelveDigitRunsInDom, type Harness } from './harness';
+import { CLERK_PASSWORD, INITIAL_PASSWORD, MANAGER, launchChromium, logIn, newPage, setUpThroughRouter, shoot, startHarness, twelveDigitRunsInDom, type Harness, notice, dismissNotice, numberStored } from './harness';
 
 const CLERK = 'hinin.tekiyo';
 const REFUSED = 'Q000000001';
@@ -17,21 +17,6 @@ describe('E2E RT-4: refused qualification, recorded by one and confirmed by anot
   let browser: Browser;
   let clerk: Page;
   let manager: Page;
-
-  const numberStored = (shikakuId: string): boolean => {
-    const row = h.host.kura.store.db.prepare('SELECT mynumber_enc FROM mynumber_master WHERE shikaku_id = ?').get(shikakuId) as { mynumber_enc: Buffer | null } | undefined;
-    return row?.mynumber_enc != null;
-  };
-
-  async function notice(page: Page): Promise<string> {
-    const text = page.getByTestId('notice').locator('span');
-    await text.waitFor();
-    return text.innerText();
-  }
-
-  async function dismiss(page: Page): Promise<void> {
-    await page.getByTestId('notice').getByRole('button').click();
-  }
 
   before(async () => {
     h = await startHarness();
@@ -64,12 +49,12 @@ describe('E2E RT-4: refused qualification, recorded by one and confirmed by anot
     await clerk.locator('#refusalReason').fill('被扶養者の収入要件を満たさないため認定せず');
     await clerk.getByTestId('refusal-submit').click();
     assert.match(await notice(clerk), /資格ID Q000000001 の資格否認を記録しました。記録者以外の管理責任者が確定すると、個人番号が消去されます。/);
-    assert.ok(numberStored(REFUSED), 'recording alone erases nothing');
+    assert.ok(numberStored(h, REFUSED), 'recording alone erases nothing');
     const row = clerk.getByTestId('refusal-pending').locator(`tr[data-shikaku-id=${REFUSED}]`);
     assert.match(await row.innerText(), /Q000000001\s+2026-11-20\s+被扶養者の収入要件を満たさないため認定せず\s+hinin\.tekiyo/);
     assert.equal(await row.getByTestId('refusal-confirm-open').count(), 0, 'no confirmation offered to the recorder');
     assert.deepEqual(await twelveDigitRunsInDom(clerk), []);
-    await dismiss(clerk);
+    await dismissNotice(clerk);
     await shoot(clerk, '94-refusal-recorded');
   });
 
@@ -78,7 +63,7 @@ describe('E2E RT-4: refused qualification, recorded by one and confirmed by anot
     await clerk.locator('#refusalReason').fill('資格取得届の要件不備');
     await clerk.getByTestId('refusal-submit').click();
     assert.match(await notice(clerk), /Q000000002 の資格否認を記録しました/);
-    await dismiss(clerk);
+    await dismissNotice(clerk);
     await clerk.getByTestId('refusal-pending').locator(`tr[data-shikaku-id=${MISTAKE}]`).getByTestId('refusal-cancel-open').click();
     const dialog = clerk.getByTestId('refusal-cancel');
     assert.equal(await dialog.getByTestId('refusal-cancel-yes').isDisabled(), true, 'a reason is needed first');
@@ -87,7 +72,7 @@ describe('E2E RT-4: refused qualification, recorded by one and confirmed by anot
     await dialog.getByTestId('refusal-cancel-yes').click();
     assert.match(await notice(clerk), /資格ID Q000000002 の資格否認を取り消しました。/);
     assert.equal(await clerk.getByTestId('refusal-pending').locator(`tr[data-shikaku-id=${MISTAKE}]`).count(), 0);
-    assert.ok(numberStored(MISTAKE));
+    assert.ok(numberStored(h, MISTAKE));
     const entry = h.host.kura.audit.recent(1, 'retention.cancelRefusal')[0];
     assert.deepEqual([entry?.operator, entry?.target, entry?.outcome, entry?.detail.reason], [CLERK, MISTAKE, 'ok', '資格IDの入力誤り']);
   });
@@ -111,7 +96,7 @@ describe('E2E RT-4: refused qualification, recorded by one and confirmed by anot
     assert.match(await dialog.innerText(), /資格ID Q000000001 の資格否認（記録者 hinin\.tekiyo、理由「被扶養者の収入要件を満たさないため認定せず」）を確定し/);
     assert.equal(await dialog.getByTestId('refusal-confirm-yes').isDisabled(), true, 'nothing is erased before the check');
     await dialog.getByRole('button', { name: '戻る' }).click();
-    assert.ok(numberStored(REFUSED));
+    assert.ok(numberStored(h, REFUSED));
 
     await row.getByTestId('refusal-confirm-open').click();
     await dialog.getByTestId('refusal-confirm-check').check();
@@ -119,12 +104,12 @@ describe('E2E RT-4: refused qualification, recorded by one and confirmed by anot
     await shoot(manager, '96-refusal-confirm');
     await dialog.getByTestId('refusal-confirm-yes').click();
     assert.match(await notice(manager), /資格ID Q000000001 の資格否認を確定し、個人番号を消去しました。/);
-    assert.equal(numberStored(REFUSED), false);
-    assert.ok(numberStored('Q000000003'), 'other members keep theirs');
+    assert.equal(numberStored(h, REFUSED), false);
+    assert.ok(numberStored(h, 'Q000000003'), 'other members keep theirs');
     await screen.getByText('確定待ちの資格否認はありません。').waitFor();
     const entry = h.host.kura.audit.recent(1, 'retention.confirmRefusal')[0];
     assert.deepEqual([entry?.operator, entry?.target, entry?.outcome, entry?.detail.recordedBy], [MANAGER.userId, REFUSED, 'ok', CLERK]);
-    await dismiss(manager);
+    await dismissNotice(manager);
     await shoot(manager, '97-refusal-confirmed');
   });
 });
