@@ -54,6 +54,17 @@ export function confirmImport(deps: Deps, importId: string, actor: string, optio
     );
   };
 
+  // The numbers the loop below will write, in its order, so the vault seals them ahead (bulk-sealer.ts).
+  const kind = session.kind;
+  const fileNumbers = numbers;
+  function* ahead(): Generator<{ shikakuId: string; myNumber: string }> {
+    if (kind === 'cancel') return;
+    for (const row of sessions.iterateRows(importId, accepted)) {
+      const myNumber = fileNumbers.of(row.rowNo);
+      if (row.shikakuId && myNumber && !row.codes.includes('same_number_registered')) yield { shikakuId: row.shikakuId, myNumber };
+    }
+  }
+
   // One bulk write: the rows' sync and intermediate-queue entries are made set-wise at the end.
   vault.bulk(() => {
     for (const row of sessions.iterateRows(importId, accepted)) {
@@ -89,7 +100,7 @@ export function confirmImport(deps: Deps, importId: string, actor: string, optio
       done++;
       if (done % 1000 === 0) options.onProgress?.({ phase: 'register', done, total });
     }
-  });
+  }, ahead());
   result.rejected = session.counts.total - done;
   sessions.finish(importId, 'confirmed', actor, atIso, result.registered + result.corrected + result.cancelled, options.acceptWarnings);
   options.onProgress?.({ phase: 'register', done, total });

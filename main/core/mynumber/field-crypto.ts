@@ -2,7 +2,11 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import type { OrgKeys } from '../store';
 
-const aadFor = (shikakuId: string): Buffer => Buffer.from(`kura:mynumber:v1:${shikakuId}`, 'utf8');
+/** The AAD binds a ciphertext to its 資格ID; bulk-sealer.ts's worker builds the same one. */
+export const AAD_PREFIX = 'kura:mynumber:v1:';
+const aadFor = (shikakuId: string): Buffer => Buffer.from(`${AAD_PREFIX}${shikakuId}`, 'utf8');
+/** IV (12) + GCM tag (16) + the 12 digits: every sealed number has this length. */
+export const SEALED_BYTES = 12 + 16 + 12;
 
 // Random 96-bit IVs drawn from a pooled CSPRNG buffer: one randomBytes call per 4,096 encryptions
 // instead of one each (it was the largest cost of a bulk registration). Each IV is used once.

@@ -3,6 +3,7 @@
 import { KuraError } from '../../../shared/errors';
 import { checkMyNumber } from '../../../shared/mynumber';
 import { withDeferredNumberQueues, type NoteNumberWrite, type Store } from '../store';
+import { BulkSealer, type NumberToSeal, type SealedNumber } from './bulk-sealer';
 import { blindIndex, decryptMyNumber, encryptMyNumber } from './field-crypto';
 
 export type MyNumberStatus = { registered: boolean; version: number | null; updatedAt: string | null };
@@ -19,6 +20,8 @@ export class MyNumberVault {
   private readonly cancelStmt;
   /** Set while a bulk write runs: writes are noted and queued set-wise at its end (store/number-queues.ts). */
   private noteWrite: NoteNumberWrite | null = null;
+  /** Set while a bulk write runs with its numbers named ahead. */
+  private sealer: BulkSealer | null = null;
 
   constructor(
     private readonly store: Store,
@@ -49,15 +52,23 @@ export class MyNumberVault {
 
   /**
    * Runs body (this vault's writes, e.g. an import confirm's rows) as one bulk write: same checks and
-   * same rows, but its sync-outbox and intermediate-queue entries are made set-wise when body ends.
+   * same rows, but its sync-outbox and intermediate-queue entries are made set-wise when body ends,
+   * and the WAL checkpoint after its commit runs in the background (store/checkpointer.ts). ahead
+   * names the numbers body will register or correct, in order, so that they are sealed ahead on the
+   * other core (bulk-sealer.ts); a write not named there is sealed in place as usual.
    */
-  bulk<T>(body: () => T): T {
+  bulk<T>(body: () => T, ahead: Iterable<{ shikakuId: string; myNumber: string }> = []): T {
     return withDeferredNumberQueues(this.store.db, (note) => {
+      // Its commit writes about 1 KB of WAL per row; the checkpoint of that runs on the other core.
+      this.store.deferCheckpoint();
       this.noteWrite = note;
+      this.sealer = new BulkSealer(this.store.orgKeys, aheadOf(ahead));
       try {
         return body();
       } finally {
         this.noteWrite = null;
+        this.sealer.close();
+        this.sealer = null;
       }
     });
   }
@@ -85,16 +96,15 @@ export class MyNumberVault {
     const { value, warnings } = MyNumberVault.parse(raw);
     const existing = this.memberRow(shikakuId);
     if (existing && existing.sakujo_kubun === 0) throw new KuraError('mynumber_already_registered');
-    const blind = this.assertFree(value, shikakuId);
-    const enc = encryptMyNumber(this.store.orgKeys, shikakuId, value);
+    const { enc, blind } = this.seal(shikakuId, value);
     const at = this.now().toISOString();
     if (existing) {
-      this.updateStmt.run(enc, blind, at, shikakuId, existing.koshin_tsuban);
-      this.noteWrite?.(shikakuId, existing.koshin_tsuban, 'mynumber_registered');
+      oneNumberOnePerson(() => this.updateStmt.run(enc, blind, at, shikakuId, existing.koshin_tsuban));
+      this.noteWrite?.(shikakuId, existing.koshin_tsuban, 'mynumber_registered', at);
       return { version: existing.koshin_tsuban + 1, warnings };
     }
-    this.insertStmt.run(shikakuId, enc, blind, at);
-    this.noteWrite?.(shikakuId, 0, 'mynumber_registered');
+    oneNumberOnePerson(() => this.insertStmt.run(shikakuId, enc, blind, at));
+    this.noteWrite?.(shikakuId, 0, 'mynumber_registered', at);
     return { version: 1, warnings };
   }
 
@@ -106,10 +116,11 @@ export class MyNumberVault {
     if (existing.koshin_tsuban !== expectedVersion) {
       throw new KuraError('stale_version', { expected: expectedVersion, actual: existing.koshin_tsuban });
     }
-    const blind = this.assertFree(value, shikakuId);
-    const result = this.updateStmt.run(encryptMyNumber(this.store.orgKeys, shikakuId, value), blind, this.now().toISOString(), shikakuId, expectedVersion);
+    const { enc, blind } = this.seal(shikakuId, value);
+    const at = this.now().toISOString();
+    const result = oneNumberOnePerson(() => this.updateStmt.run(enc, blind, at, shikakuId, expectedVersion));
     if (result.changes !== 1) throw new KuraError('stale_version', { expected: expectedVersion, actual: existing.koshin_tsuban });
-    this.noteWrite?.(shikakuId, expectedVersion, 'mynumber_changed');
+    this.noteWrite?.(shikakuId, expectedVersion, 'mynumber_changed', at);
     return { version: expectedVersion + 1, warnings };
   }
 
@@ -133,13 +144,18 @@ export class MyNumberVault {
    * against "one number, one person" (the unique blind index covers live rows only).
    */
   cancel(shikakuId: string, expectedVersion: number): number {
-    const result = this.cancelStmt.run(this.now().toISOString(), shikakuId, expectedVersion);
+    const at = this.now().toISOString();
+    const result = this.cancelStmt.run(at, shikakuId, expectedVersion);
     if (result.changes !== 1) {
       const actual = (this.rowStmt.get(shikakuId) as MasterRow | undefined)?.koshin_tsuban ?? 0;
       throw new KuraError('stale_version', { expected: expectedVersion, actual });
     }
-    this.noteWrite?.(shikakuId, expectedVersion, 'mynumber_deleted');
+    this.noteWrite?.(shikakuId, expectedVersion, 'mynumber_deleted', at);
     return expectedVersion + 1;
+  }
+
+  private seal(shikakuId: string, value: string): SealedNumber {
+    return this.sealer ? this.sealer.seal(shikakuId, value) : { enc: encryptMyNumber(this.store.orgKeys, shikakuId, value), blind: blindIndex(this.store.orgKeys, value) };
   }
 
   /** The member's master row (undefined when no number was ever registered); member_not_found if no member. */
@@ -148,12 +164,29 @@ export class MyNumberVault {
     if (!row) throw new KuraError('member_not_found', { shikakuId });
     return row.shikaku_id === null ? undefined : (row as MasterRow);
   }
+}
 
-  /** One number, one person: refused if another live row holds the same blind index. */
-  private assertFree(value: string, shikakuId: string): Buffer {
-    const blind = blindIndex(this.store.orgKeys, value);
-    const holder = this.byBlindStmt.get(blind) as { shikaku_id: string } | undefined;
-    if (holder && holder.shikaku_id !== shikakuId) throw new KuraError('mynumber_taken');
-    return blind;
+/** The valid numbers of ahead, normalised; an invalid one is left to its write, which refuses it. */
+function aheadOf(ahead: Iterable<{ shikakuId: string; myNumber: string }>): NumberToSeal[] {
+  const items: NumberToSeal[] = [];
+  for (const a of ahead) {
+    const checked = checkMyNumber(a.myNumber);
+    if (checked.ok) items.push({ shikakuId: a.shikakuId, value: checked.value });
+  }
+  return items;
+}
+
+/**
+ * One number, one person: the unique index on the live rows' blind index (mynumber_blind) refuses a
+ * write that would give a number held by another live row to this one; its own row is replaced in the
+ * same statement, so it never counts against itself. Asking the index first cost one lookup per row.
+ */
+function oneNumberOnePerson<T>(write: () => T): T {
+  try {
+    return write();
+  } catch (e) {
+    const err = e as { code?: string; message?: string };
+    if (err.code === 'SQLITE_CONSTRAINT_UNIQUE' && err.message?.includes('mynumber_master.blind_index')) throw new KuraError('mynumber_taken');
+    throw e;
   }
 }

@@ -75,8 +75,8 @@ END;
   },
 ];
 
-/** Notes one write made inside a bulk: the 更新通番 the row had before it, and its kind. */
-export type NoteNumberWrite = (shikakuId: string, baseVersion: number, kind: NumberWriteKind) => void;
+/** Notes one write made inside a bulk: the 更新通番 the row had before it, its kind and its 更新日. */
+export type NoteNumberWrite = (shikakuId: string, baseVersion: number, kind: NumberWriteKind, at: string) => void;
 
 /**
  * Runs body (My Number master writes only) with the row triggers silenced, then queues what it noted:
@@ -90,11 +90,14 @@ export function withDeferredNumberQueues<T>(db: Db, body: (note: NoteNumberWrite
   if (db.prepare('SELECT 1 FROM bulk_number_writes').get()) throw new Error('bulk My Number writes do not nest');
   const bases = new Map<string, number>();
   const kinds = new Set<string>();
+  // 更新日 of the first write that sealed a number, as the row trigger would have marked it.
+  let firstSealedAt: string | null = null;
   db.prepare('INSERT INTO bulk_number_writes (flag) VALUES (1)').run();
   let result: T;
   try {
-    result = body((shikakuId, baseVersion, kind) => {
+    result = body((shikakuId, baseVersion, kind, at) => {
       if (!bases.has(shikakuId)) bases.set(shikakuId, baseVersion);
+      if (firstSealedAt === null && kind !== 'mynumber_deleted') firstSealedAt = at;
       kinds.add(JSON.stringify([shikakuId, kind]));
     });
   } finally {
@@ -113,10 +116,6 @@ export function withDeferredNumberQueues<T>(db: Db, body: (note: NoteNumberWrite
      FROM json_each(?) j JOIN mynumber_master n ON n.shikaku_id = j.value ->> 0
      WHERE ${notApplying} AND ${pendingIntermediate('n.shikaku_id', 'j.value ->> 1')} ORDER BY j.key`,
   ).run(`[${[...kinds].join(',')}]`);
-  db.prepare(
-    `INSERT OR IGNORE INTO org_keys_local_use (what, first_at)
-     SELECT 'mynumber_master', min(n.koshin_bi) FROM json_each(?) j JOIN mynumber_master n ON n.shikaku_id = j.value ->> 0
-     WHERE (n.mynumber_enc IS NOT NULL OR n.blind_index IS NOT NULL) AND ${notApplying} HAVING count(*) > 0`,
-  ).run(JSON.stringify([...bases]));
+  if (firstSealedAt !== null) db.prepare(`INSERT OR IGNORE INTO org_keys_local_use (what, first_at) SELECT 'mynumber_master', ? WHERE ${notApplying}`).run(firstSealedAt);
   return result;
 }

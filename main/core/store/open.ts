@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { KuraError } from '../../../shared/errors';
 import type { Keystore, KeystoreKind } from './keystore';
 import { deriveKey, openWithKey, sealWithKey, type OrgKeys } from './keys';
+import { BackgroundCheckpointer, type CheckpointReport } from './checkpointer';
 import { ensureDirectoryTriggers } from './directory-triggers';
 import { migrations } from './migrations';
 import { ORG_KEY_NAMES, bindKeyring, releaseKeyring } from './org-keys';
@@ -18,6 +19,13 @@ export type Store = {
   readonly orgKeys: OrgKeys;
   /** Runs fn in one IMMEDIATE transaction: the action and its log entry commit together or not at all. */
   transaction<T>(fn: () => T): T;
+  /**
+   * Called inside a transaction that writes many pages (a bulk write): its commit leaves the WAL
+   * checkpoint to the background checkpointer, on the other core (store/checkpointer.ts).
+   */
+  deferCheckpoint(): void;
+  /** Resolves when the background checkpoints asked for so far have run (benchmarks, tests). */
+  checkpointsSettled(): Promise<CheckpointReport | null>;
   close(): void;
 };
 
@@ -58,6 +66,49 @@ function loadOrCreateMasterKey(dataDir: string, keystore: Keystore): Buffer {
   writeFileSync(`${file}.tmp`, JSON.stringify(record), { mode: 0o600 });
   renameSync(`${file}.tmp`, file);
   return master;
+}
+
+/** SQLite's default: the committing connection checkpoints once the WAL holds this many pages. */
+const AUTOCHECKPOINT_PAGES = 1000;
+
+/**
+ * The Store around an open, migrated connection. cipherKey is the file's SQLCipher key, which the
+ * background checkpointer needs for its own connection; null only for the benchmark's plain baseline.
+ */
+export function wrapStore(db: Db, dataDir: string, orgKeys: OrgKeys, cipherKey: Buffer | null, onClose: () => void = () => {}): Store {
+  const checkpointer = new BackgroundCheckpointer(db.name, cipherKey ? cipherKey.toString('hex') : null);
+  let deferred = false;
+  // Runs after every transaction this store opens; acts once the outermost one has ended.
+  const afterTransaction = (): void => {
+    if (!deferred || db.inTransaction) return;
+    deferred = false;
+    db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+    checkpointer.request();
+  };
+  return {
+    db,
+    dataDir,
+    orgKeys,
+    transaction: <T>(fn: () => T): T => {
+      try {
+        return db.transaction(fn).immediate();
+      } finally {
+        afterTransaction();
+      }
+    },
+    deferCheckpoint: () => {
+      if (!db.inTransaction) throw new Error('deferCheckpoint is for the transaction of a bulk write');
+      if (deferred) return;
+      deferred = true;
+      db.pragma('wal_autocheckpoint = 0');
+    },
+    checkpointsSettled: () => checkpointer.idle(),
+    close: () => {
+      onClose();
+      checkpointer.close();
+      db.close();
+    },
+  };
 }
 
 function applyCipherKey(db: Db, key: Buffer): void {
@@ -120,7 +171,8 @@ export function openStore(options: OpenStoreOptions): Store {
   if (options.packaged && options.keystore.kind === 'key-file') throw new KuraError('keystore_not_allowed');
   options.keystore.assertProtected();
   const master = loadOrCreateMasterKey(options.dataDir, options.keystore);
-  const db = openEncryptedDatabase(join(options.dataDir, DB_FILE), deriveKey(master, 'sqlcipher'));
+  const cipherKey = deriveKey(master, 'sqlcipher');
+  const db = openEncryptedDatabase(join(options.dataDir, DB_FILE), cipherKey);
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
@@ -132,16 +184,8 @@ export function openStore(options: OpenStoreOptions): Store {
     const wrapKey = deriveKey(master, 'org-key-wrap');
     master.fill(0);
     const orgKeys = loadOrCreateOrgKeys(db, wrapKey, now);
-    const store: Store = {
-      db,
-      dataDir: options.dataDir,
-      orgKeys,
-      transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
-      close: () => {
-        releaseKeyring(store);
-        db.close();
-      },
-    };
+    const store: Store = wrapStore(db, options.dataDir, orgKeys, cipherKey, () => releaseKeyring(store));
+    cipherKey.fill(0);
     // The keyring wrap key stays available to the store capability only (relayed keys, enrolment key).
     bindKeyring(store, wrapKey);
     return store;

@@ -1,0 +1,129 @@
+// The WAL checkpoint of a bulk write, on the other core (issue 2).
+//
+// A checkpoint copies every page a transaction appended to the WAL back into the database file; under
+// SQLCipher each page is decrypted from the WAL and encrypted again into the file. After 100,000
+// registrations (about 100 MB of WAL) that took 0.7 s on the thread that committed, i.e. the clerk's.
+// SQLite lets any connection run the checkpoint, and a PASSIVE one neither blocks nor waits for the
+// writer. So a transaction that calls Store.deferCheckpoint() commits without it, and this worker thread,
+// with its own connection to the same file, runs it. Nothing is lost if it never runs: the committed
+// pages are in the WAL, which SQLite reads (and checkpoints on the next open or close) either way.
+//
+// The worker is started on first use only; a store that never bulk-writes never has one. Its source is
+// plain JavaScript evaluated by the Worker, so it needs no separate bundle entry in the Electron build.
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import { z } from 'zod';
+
+/** What one background checkpoint did, in SQLite's own terms (PRAGMA wal_checkpoint). */
+export type CheckpointReport = { ok: true; busy: number; walPages: number; checkpointedPages: number; ms: number } | { ok: false; error: string };
+
+const report = z.union([
+  z.object({ ok: z.literal(true), busy: z.number(), walPages: z.number(), checkpointedPages: z.number(), ms: z.number() }),
+  z.object({ ok: z.literal(false), error: z.string().max(200) }),
+]);
+
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const closed = new Int32Array(workerData.closed);
+let db = null;
+function open() {
+  db = new Database(workerData.path);
+  if (workerData.keyHex) {
+    db.pragma("cipher='sqlcipher'");
+    db.pragma('legacy=4');
+    db.pragma('key="x\\'' + workerData.keyHex + '\\'"');
+  }
+  db.pragma('busy_timeout = 5000');
+}
+parentPort.on('message', (m) => {
+  if (m === 'checkpoint') {
+    const start = performance.now();
+    try {
+      if (!db) open();
+      const r = db.pragma('wal_checkpoint(PASSIVE)')[0];
+      parentPort.postMessage({ ok: true, busy: r.busy, walPages: r.log, checkpointedPages: r.checkpointed, ms: performance.now() - start });
+    } catch (e) {
+      // A code such as SQLITE_BUSY only: a driver message is never passed on.
+      parentPort.postMessage({ ok: false, error: String((e && e.code) || 'checkpoint_failed').slice(0, 200) });
+    }
+  } else if (m === 'close') {
+    try { if (db) db.close(); } finally {
+      Atomics.store(closed, 0, 1);
+      Atomics.notify(closed, 0);
+      parentPort.close();
+    }
+  }
+});
+`;
+
+/** Where the SQLite driver lives, resolved from this module (the worker's own cwd may be anywhere). */
+function driverPath(): string {
+  const from = typeof __filename === 'string' ? __filename : import.meta.url;
+  return createRequire(from).resolve('better-sqlite3-multiple-ciphers');
+}
+
+export class BackgroundCheckpointer {
+  private worker: Worker | null = null;
+  private readonly closed = new Int32Array(new SharedArrayBuffer(4));
+  private pending = 0;
+  private waiters: ((r: CheckpointReport) => void)[] = [];
+  private last: CheckpointReport | null = null;
+
+  /** keyHex is the SQLCipher key of the file, or null for a plain file (the benchmark's baseline). */
+  constructor(
+    private readonly path: string,
+    private readonly keyHex: string | null,
+  ) {}
+
+  /** Asks for one PASSIVE checkpoint; returns at once. */
+  request(): void {
+    this.pending++;
+    this.start().postMessage('checkpoint');
+  }
+
+  /** Resolves when every requested checkpoint has run (with the last one's report), at once if none. */
+  idle(): Promise<CheckpointReport | null> {
+    if (this.pending === 0) return Promise.resolve(this.last);
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /**
+   * Closes the worker's connection before the store's own closes, waiting (synchronously, at most
+   * timeoutMs) for a checkpoint under way: the store's close then runs the last checkpoint itself.
+   */
+  close(timeoutMs = 10_000): void {
+    if (!this.worker) return;
+    this.worker.postMessage('close');
+    Atomics.wait(this.closed, 0, 0, timeoutMs);
+    void this.worker.terminate();
+    this.worker = null;
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { driver: driverPath(), path: this.path, keyHex: this.keyHex, closed: this.closed.buffer },
+    });
+    // The terminal must not stay alive, or exit, because of it.
+    worker.unref();
+    worker.on('message', (m: unknown) => this.settle(report.parse(m)));
+    worker.on('error', () => this.settle({ ok: false, error: 'worker_failed' }));
+    worker.on('exit', () => {
+      if (this.worker === worker) this.worker = null;
+      while (this.pending > 0) this.settle({ ok: false, error: 'worker_exited' });
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  private settle(r: CheckpointReport): void {
+    this.last = r;
+    this.pending = Math.max(0, this.pending - 1);
+    if (this.pending > 0) return;
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w(r);
+  }
+}

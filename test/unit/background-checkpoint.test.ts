@@ -1,0 +1,89 @@
+// DP-1 / issue 2: a bulk write's commit leaves the WAL checkpoint to a second connection on a worker
+// thread. These tests hold that nothing depends on it: the setting comes back after the bulk (also
+// after a rollback), the background checkpoint copies every frame, and a process killed before,
+// during or after it reopens with every committed row and an intact log.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { AuditLog } from '../../main/core/audit';
+import { demoMember, MemberRegistry, seededRandom } from '../../main/core/members';
+import { demoMyNumber, MyNumberVault } from '../../main/core/mynumber';
+import { KeyFileKeystore, openStore, type Store } from '../../main/core/store';
+import { makeDataDir } from '../helpers/kura';
+
+const id = (i: number): string => `Q${String(i).padStart(9, '0')}`;
+const autocheckpoint = (store: Store): number => store.db.pragma('wal_autocheckpoint', { simple: true }) as number;
+
+describe('DP-1: the WAL checkpoint of a bulk write runs on the other core', () => {
+  let store: Store;
+  let vault: MyNumberVault;
+  before(() => {
+    const dir = makeDataDir();
+    store = openStore({ dataDir: dir, keystore: new KeyFileKeystore(dir), packaged: false });
+    vault = new MyNumberVault(store, () => new Date());
+    const members = new MemberRegistry(store.db, () => new Date());
+    const random = seededRandom(4);
+    store.transaction(() => {
+      for (let i = 1; i <= 3_000; i++) members.insert(demoMember(i, random));
+    });
+  });
+  after(() => store.close());
+
+  it('DP-1: the commit does not checkpoint; the background connection copies every frame; the setting comes back', async () => {
+    let during = -1;
+    store.transaction(() =>
+      vault.bulk(() => {
+        during = autocheckpoint(store);
+        for (let i = 1; i <= 2_000; i++) vault.register(id(i), demoMyNumber(i));
+      }),
+    );
+    assert.equal(during, 0, 'no automatic checkpoint at the bulk\u2019s commit');
+    assert.equal(autocheckpoint(store), 1000, 'single writes checkpoint as before');
+    const report = await store.checkpointsSettled();
+    assert.ok(report?.ok, `background checkpoint: ${JSON.stringify(report)}`);
+    assert.ok(report.walPages > 0 && report.checkpointedPages === report.walPages, 'every frame copied into the file');
+  });
+
+  it('DP-1: a bulk that fails gives the setting back too, and writes nothing', () => {
+    assert.throws(() =>
+      store.transaction(() =>
+        vault.bulk(() => {
+          vault.register(id(2_001), demoMyNumber(2_001));
+          throw new Error('disk full');
+        }),
+      ), /disk full/);
+    assert.equal(autocheckpoint(store), 1000);
+    assert.equal(vault.status(id(2_001)).registered, false);
+  });
+
+  it('DP-1: deferring a checkpoint outside a transaction is a programming error', () => {
+    assert.throws(() => store.deferCheckpoint(), /transaction of a bulk write/);
+  });
+});
+
+describe('DP-1: a process killed around the background checkpoint loses no committed row', () => {
+  const ROWS = 20_000;
+  for (const killAfterMs of [0, 40, 120, 1_500]) {
+    it(`DP-1: killed ${killAfterMs} ms after a bulk commit of ${ROWS} rows, the store reopens whole`, () => {
+      const dir = makeDataDir();
+      const child = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'checkpoint-child.ts'), dir, String(ROWS), String(killAfterMs)], { encoding: 'utf8', timeout: 120_000 });
+      assert.equal(child.signal, 'SIGKILL', `child ended with ${child.status} ${child.stderr}`);
+      assert.match(child.stdout, /committed/);
+      const store = openStore({ dataDir: dir, keystore: new KeyFileKeystore(dir), packaged: false });
+      try {
+        assert.equal(store.db.pragma('integrity_check', { simple: true }), 'ok');
+        const registered = store.db.prepare('SELECT count(*) FROM mynumber_master WHERE sakujo_kubun = 0').pluck().get();
+        assert.equal(registered, ROWS);
+        const vault = new MyNumberVault(store, () => new Date());
+        assert.equal(vault.reveal(id(ROWS)).myNumber, demoMyNumber(ROWS));
+        assert.equal(vault.findHolder(demoMyNumber(1)), id(1));
+        const log = new AuditLog(store.db, () => new Date()).verify();
+        assert.deepEqual([log.ok, log.entries >= ROWS], [true, true]);
+        assert.equal(store.db.prepare("SELECT count(*) FROM sync_outbox WHERE entity = 'mynumber'").pluck().get(), ROWS);
+      } finally {
+        store.close();
+      }
+    });
+  }
+});
