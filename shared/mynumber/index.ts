@@ -14,6 +14,8 @@ export type MyNumberCheck =
   | { ok: false; problem: MyNumberProblem };
 
 const FULLWIDTH_DIGIT = /[０-９]/g;
+/** Not global: .test on a /g pattern would carry lastIndex from one text to the next. */
+const ANY_FULLWIDTH_DIGIT = /[０-９]/;
 // Spaces (half and full width) and the hyphen-like characters people type between digit groups.
 const SEPARATORS = /[\s\u3000\-‐‑‒–—―−－ｰー]/g;
 // What a spreadsheet makes of a 12-digit number it treated as a float: 1.23457E+11.
@@ -64,7 +66,10 @@ export const TWELVE_DIGIT_RUN = /(?<!\d)\d{12}(?!\d)/;
  * error parameters) whose IDs and digests may join digit groups with hyphens.
  */
 export function containsTwelveDigits(text: string): boolean {
-  return TWELVE_DIGIT_RUN.test(text) || TWELVE_DIGIT_RUN.test(toHalfWidthDigits(text));
+  if (TWELVE_DIGIT_RUN.test(text)) return true;
+  // The conversion is the costly half and changes nothing in text without full-width digits (every
+  // log entry is scanned: issue 2's bulk writes one per registration).
+  return ANY_FULLWIDTH_DIGIT.test(text) && TWELVE_DIGIT_RUN.test(toHalfWidthDigits(text));
 }
 
 /**

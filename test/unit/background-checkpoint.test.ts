@@ -14,6 +14,7 @@ import { makeDataDir } from '../helpers/kura';
 
 const id = (i: number): string => `Q${String(i).padStart(9, '0')}`;
 const autocheckpoint = (store: Store): number => store.db.pragma('wal_autocheckpoint', { simple: true }) as number;
+const cacheSize = (store: Store): number => store.db.pragma('cache_size', { simple: true }) as number;
 
 describe('DP-1: the WAL checkpoint of a bulk write runs on the other core', () => {
   let store: Store;
@@ -32,20 +33,24 @@ describe('DP-1: the WAL checkpoint of a bulk write runs on the other core', () =
 
   it('DP-1: the commit does not checkpoint; the background connection copies every frame; the setting comes back', async () => {
     let during = -1;
+    const defaultCache = cacheSize(store);
     store.transaction(() =>
       vault.bulk(() => {
         during = autocheckpoint(store);
+        assert.ok(cacheSize(store) < defaultCache, 'a larger cache (negative KiB) while the bulk runs');
         for (let i = 1; i <= 2_000; i++) vault.register(id(i), demoMyNumber(i));
       }),
     );
     assert.equal(during, 0, 'no automatic checkpoint at the bulk\u2019s commit');
     assert.equal(autocheckpoint(store), 1000, 'single writes checkpoint as before');
+    assert.equal(cacheSize(store), defaultCache, 'the page cache is back to its size');
     const report = await store.checkpointsSettled();
     assert.ok(report?.ok, `background checkpoint: ${JSON.stringify(report)}`);
     assert.ok(report.walPages > 0 && report.checkpointedPages === report.walPages, 'every frame copied into the file');
   });
 
-  it('DP-1: a bulk that fails gives the setting back too, and writes nothing', () => {
+  it('DP-1: a bulk that fails gives the settings back too, and writes nothing', () => {
+    const defaultCache = cacheSize(store);
     assert.throws(() =>
       store.transaction(() =>
         vault.bulk(() => {
@@ -54,11 +59,12 @@ describe('DP-1: the WAL checkpoint of a bulk write runs on the other core', () =
         }),
       ), /disk full/);
     assert.equal(autocheckpoint(store), 1000);
+    assert.equal(cacheSize(store), defaultCache);
     assert.equal(vault.status(id(2_001)).registered, false);
   });
 
-  it('DP-1: deferring a checkpoint outside a transaction is a programming error', () => {
-    assert.throws(() => store.deferCheckpoint(), /transaction of a bulk write/);
+  it('DP-1: marking a bulk write outside a transaction is a programming error', () => {
+    assert.throws(() => store.bulkWrite(), /there is none/);
   });
 });
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { checkMyNumber, computeCheckDigit, hasValidCheckDigit } from '../../shared/mynumber';
+import { checkMyNumber, computeCheckDigit, hasValidCheckDigit, containsTwelveDigits } from '../../shared/mynumber';
 
 const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((a) => a.join(''));
 
@@ -95,5 +95,16 @@ describe('DQ-1: normalisation before the check', () => {
 
   it('DQ-1: 000000000000 passes the checksum but warns', () => {
     assert.deepEqual(checkMyNumber('000000000000'), { ok: true, value: '000000000000', warnings: ['all_zero'] });
+  });
+});
+
+describe('AU-1: the log scan for a 12-digit run', () => {
+  it('AU-1: finds 12 digits in ASCII, in full width and mixed; passes 11 or 13 and text without digits', () => {
+    for (const text of ['{"target":"123456789018"}', 'x１２３４５６７８９０１８y', '12345６７８９０１８', 'at 2026 ０１２３４５６７８９０１']) {
+      assert.equal(containsTwelveDigits(text), true, text);
+    }
+    for (const text of ['{"target":"12345678901"}', '1234567890123', '１２３４５６７８９０１２３', 'mynumber.register ok', '2026-11-24T01:02:03.456Z']) {
+      assert.equal(containsTwelveDigits(text), false, text);
+    }
   });
 });

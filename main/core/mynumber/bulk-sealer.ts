@@ -57,7 +57,10 @@ export type NumberToSeal = { shikakuId: string; value: string };
 const WORKER_FROM_ROWS = 2_000;
 
 export class BulkSealer {
-  private readonly index = new Map<string, number>();
+  /** Where each 資格ID is in items; built only if a write comes out of order. */
+  private index: Map<string, number> | null = null;
+  /** The next item in order: writes normally come as they were named. */
+  private cursor = 0;
   private readonly bytes: Buffer;
   private readonly done: Int32Array;
   private readonly control = new Int32Array(new SharedArrayBuffer(8));
@@ -70,12 +73,11 @@ export class BulkSealer {
     private readonly keys: OrgKeys,
     private readonly items: readonly NumberToSeal[],
   ) {
-    const ok = items.every((it) => /^\d{12}$/.test(it.value) && !it.shikakuId.includes('\n'));
-    const n = ok && items.length >= WORKER_FROM_ROWS ? items.length : 0;
+    // The worker gets the items as two newline-joined strings; values are DQ-1 checked (12 digits).
+    const n = items.length >= WORKER_FROM_ROWS && !items.some((it) => it.shikakuId.includes('\n')) ? items.length : 0;
     this.bytes = Buffer.from(new SharedArrayBuffer(n * SLOT));
     this.done = new Int32Array(new SharedArrayBuffer(n * 4));
     if (n === 0) return;
-    items.forEach((it, i) => this.index.set(it.shikakuId, i));
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: {
@@ -91,7 +93,7 @@ export class BulkSealer {
 
   /** The row's ciphertext and blind index: the worker's if it has sealed exactly this row, else made here. */
   seal(shikakuId: string, value: string): SealedNumber {
-    const i = this.index.get(shikakuId);
+    const i = this.positionOf(shikakuId);
     if (i !== undefined && this.items[i]!.value === value) {
       if (Atomics.load(this.done, i) === 1) {
         const at = i * SLOT;
@@ -102,6 +104,15 @@ export class BulkSealer {
       Atomics.store(this.control, MAIN_AT, i);
     }
     return { enc: encryptMyNumber(this.keys, shikakuId, value), blind: blindIndex(this.keys, value) };
+  }
+
+  private positionOf(shikakuId: string): number | undefined {
+    if (!this.worker && this.done.length === 0) return undefined;
+    if (this.items[this.cursor]?.shikakuId === shikakuId) return this.cursor++;
+    if (!this.index) this.index = new Map(this.items.map((it, i) => [it.shikakuId, i]));
+    const i = this.index.get(shikakuId);
+    if (i !== undefined) this.cursor = i + 1;
+    return i;
   }
 
   /** Stops the worker (it may still be ahead of nothing) and drops the shared block's contents. */

@@ -4,7 +4,7 @@
 // SQLCipher each page is decrypted from the WAL and encrypted again into the file. After 100,000
 // registrations (about 100 MB of WAL) that took 0.7 s on the thread that committed, i.e. the clerk's.
 // SQLite lets any connection run the checkpoint, and a PASSIVE one neither blocks nor waits for the
-// writer. So a transaction that calls Store.deferCheckpoint() commits without it, and this worker thread,
+// writer. So a transaction that calls Store.bulkWrite() commits without it, and this worker thread,
 // with its own connection to the same file, runs it. Nothing is lost if it never runs: the committed
 // pages are in the WAL, which SQLite reads (and checkpoints on the next open or close) either way.
 //

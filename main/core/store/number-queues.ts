@@ -73,6 +73,26 @@ BEGIN
 END;
 `,
   },
+  {
+    // One trigger program per inserted row instead of three: each program costs its own call and its
+    // own WHEN subqueries, about 0.15 s per 100,000 rows even while a bulk silences them. The update
+    // triggers stay apart: the key-use one fires on UPDATE OF the number columns only, which one merged
+    // program could not tell from a cancel.
+    version: 91,
+    name: 'My Number insert triggers as one program',
+    sql: `
+DROP TRIGGER org_keys_use_mynumber_insert;
+DROP TRIGGER sync_mynumber_insert;
+DROP TRIGGER intermediate_mynumber_insert;
+CREATE TRIGGER mynumber_insert_queues AFTER INSERT ON mynumber_master WHEN ${notApplying} AND ${notBulk}
+BEGIN
+  ${LOCAL_USE.replace("VALUES ('mynumber_master', NEW.koshin_bi)", "SELECT 'mynumber_master', NEW.koshin_bi WHERE NEW.mynumber_enc IS NOT NULL OR NEW.blind_index IS NOT NULL")}
+  INSERT INTO sync_outbox (entity, shikaku_id, base_version, row) VALUES ('mynumber', NEW.shikaku_id, 0, ${outboxRow('NEW')});
+  INSERT INTO intermediate_queue (shikaku_id, change_kind, queued_at) SELECT NEW.shikaku_id, 'mynumber_registered', NEW.koshin_bi
+  WHERE ${pendingIntermediate('NEW.shikaku_id', "'mynumber_registered'")};
+END;
+`,
+  },
 ];
 
 /** Notes one write made inside a bulk: the 更新通番 the row had before it, its kind and its 更新日. */
@@ -104,17 +124,19 @@ export function withDeferredNumberQueues<T>(db: Db, body: (note: NoteNumberWrite
     db.prepare('DELETE FROM bulk_number_writes').run();
   }
   if (bases.size === 0) return result;
+  // CROSS JOIN keeps json_each as the outer loop, so rows are queued in the order they were written
+  // without sorting 100,000 of them (an ORDER BY here built a temporary b-tree).
   db.prepare(
     `INSERT INTO sync_outbox (entity, shikaku_id, base_version, row)
      SELECT 'mynumber', n.shikaku_id, j.value ->> 1, ${outboxRow('n')}
-     FROM json_each(?) j JOIN mynumber_master n ON n.shikaku_id = j.value ->> 0
-     WHERE ${notApplying} ORDER BY j.key`,
+     FROM json_each(?) j CROSS JOIN mynumber_master n ON n.shikaku_id = j.value ->> 0
+     WHERE ${notApplying}`,
   ).run(JSON.stringify([...bases]));
   db.prepare(
     `INSERT INTO intermediate_queue (shikaku_id, change_kind, queued_at)
      SELECT n.shikaku_id, j.value ->> 1, n.koshin_bi
-     FROM json_each(?) j JOIN mynumber_master n ON n.shikaku_id = j.value ->> 0
-     WHERE ${notApplying} AND ${pendingIntermediate('n.shikaku_id', 'j.value ->> 1')} ORDER BY j.key`,
+     FROM json_each(?) j CROSS JOIN mynumber_master n ON n.shikaku_id = j.value ->> 0
+     WHERE ${notApplying} AND ${pendingIntermediate('n.shikaku_id', 'j.value ->> 1')}`,
   ).run(`[${[...kinds].join(',')}]`);
   if (firstSealedAt !== null) db.prepare(`INSERT OR IGNORE INTO org_keys_local_use (what, first_at) SELECT 'mynumber_master', ? WHERE ${notApplying}`).run(firstSealedAt);
   return result;

@@ -20,10 +20,11 @@ export type Store = {
   /** Runs fn in one IMMEDIATE transaction: the action and its log entry commit together or not at all. */
   transaction<T>(fn: () => T): T;
   /**
-   * Called inside a transaction that writes many pages (a bulk write): its commit leaves the WAL
-   * checkpoint to the background checkpointer, on the other core (store/checkpointer.ts).
+   * Marks the running transaction as a bulk write (many pages): a larger page cache while it runs, and
+   * its commit leaves the WAL checkpoint to the background checkpointer, on the other core
+   * (store/checkpointer.ts).
    */
-  deferCheckpoint(): void;
+  bulkWrite(): void;
   /** Resolves when the background checkpoints asked for so far have run (benchmarks, tests). */
   checkpointsSettled(): Promise<CheckpointReport | null>;
   close(): void;
@@ -70,6 +71,12 @@ function loadOrCreateMasterKey(dataDir: string, keystore: Keystore): Buffer {
 
 /** SQLite's default: the committing connection checkpoints once the WAL holds this many pages. */
 const AUTOCHECKPOINT_PAGES = 1000;
+/**
+ * Page cache of a bulk write, in KiB (negative: SQLite's unit for a size). 100,000 registrations
+ * dirty about 100 MB; with the default 16 MB most pages were spilled to the WAL and read back mid-way.
+ * 64 MB measured about 0.1 s faster; the cache shrinks back when the bulk ends.
+ */
+const BULK_CACHE_KIB = 65_536;
 
 /**
  * The Store around an open, migrated connection. cipherKey is the file's SQLCipher key, which the
@@ -77,11 +84,12 @@ const AUTOCHECKPOINT_PAGES = 1000;
  */
 export function wrapStore(db: Db, dataDir: string, orgKeys: OrgKeys, cipherKey: Buffer | null, onClose: () => void = () => {}): Store {
   const checkpointer = new BackgroundCheckpointer(db.name, cipherKey ? cipherKey.toString('hex') : null);
-  let deferred = false;
+  let bulk: { cacheSize: number } | null = null;
   // Runs after every transaction this store opens; acts once the outermost one has ended.
   const afterTransaction = (): void => {
-    if (!deferred || db.inTransaction) return;
-    deferred = false;
+    if (!bulk || db.inTransaction) return;
+    db.pragma(`cache_size = ${bulk.cacheSize}`);
+    bulk = null;
     db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
     checkpointer.request();
   };
@@ -96,10 +104,11 @@ export function wrapStore(db: Db, dataDir: string, orgKeys: OrgKeys, cipherKey: 
         afterTransaction();
       }
     },
-    deferCheckpoint: () => {
-      if (!db.inTransaction) throw new Error('deferCheckpoint is for the transaction of a bulk write');
-      if (deferred) return;
-      deferred = true;
+    bulkWrite: () => {
+      if (!db.inTransaction) throw new Error('bulkWrite marks the transaction of a bulk write; there is none');
+      if (bulk) return;
+      bulk = { cacheSize: db.pragma('cache_size', { simple: true }) as number };
+      db.pragma(`cache_size = ${-BULK_CACHE_KIB}`);
       db.pragma('wal_autocheckpoint = 0');
     },
     checkpointsSettled: () => checkpointer.idle(),
