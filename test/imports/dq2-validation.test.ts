@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { TWELVE_DIGIT_RUN } from '../../shared/mynumber';
+import { decryptMyNumber } from '../../main/core/mynumber';
 import { BULK_HEADER, bulkRow, csvText, INPUT_HEADER, inputRow } from '../fixtures/imports/generate';
 import { MEMBERS, NUMBERS, validNumber } from '../fixtures/imports/members';
 import { startImports, xlsx, type ImportKura } from './helpers';
@@ -168,6 +169,10 @@ describe('DQ-2: employer file rows are checked one by one', () => {
       { shikaku_id: 'QT0000002', koshin_kubun: 0, mikinyu_riyu: null, todokesho_code: 'JGY-INPUT', registered_by: 'tekiyo.edit', has: 0 },
       { shikaku_id: 'QT0000003', koshin_kubun: 0, mikinyu_riyu: 3, todokesho_code: 'JGY-INPUT', registered_by: 'tekiyo.edit', has: 0 },
     ]);
+    // The result row keeps the number sealed for its own 資格ID (DP-2), as the master row holds it.
+    const sealed = k.t.kura.store.db.prepare('SELECT mynumber_enc FROM mynumber_input_results WHERE import_id = ? AND shikaku_id = ?').pluck().get(r.session.importId, 'QT0000001') as Buffer;
+    assert.equal(decryptMyNumber(k.t.kura.store.orgKeys, 'QT0000001', sealed), NUMBERS.QT0000001);
+    assert.throws(() => decryptMyNumber(k.t.kura.store.orgKeys, 'QT0000002', sealed));
     const left = k.t.kura.store.db.prepare('SELECT count(*) AS n FROM import_sessions WHERE import_id = ? AND numbers_enc IS NOT NULL').get(r.session.importId) as { n: number };
     assert.equal(left.n, 0, 'the preview\u2019s encrypted copies are erased on confirm');
     const again = await k.t.raw(k.clerk, 'imports.confirm', { importId: r.session.importId });

@@ -31,6 +31,17 @@ describe('DP-2: numbers sealed ahead on the other core', () => {
     assert.ok(byWorker > items.length / 2, `the worker sealed most rows (${byWorker} of ${items.length})`);
   });
 
+  it('DP-2: with the writes overtaking the worker from the start, every row is still its own', () => {
+    const sealer = new BulkSealer(keys, items);
+    // No pause: the first rows are sealed here, the worker skips past them and takes over later.
+    for (const { shikakuId, value } of items) {
+      const sealed = sealer.seal(shikakuId, value);
+      assert.equal(decryptMyNumber(keys, shikakuId, sealed.enc), value);
+      assert.deepEqual(sealed.blind, blindIndex(keys, value));
+    }
+    sealer.close();
+  });
+
   it('DP-2: a row named ahead with another number, or not named at all, is sealed in place from what is written', () => {
     const sealer = new BulkSealer(keys, items);
     const other = demoMyNumber(99_999);

@@ -95,10 +95,10 @@ describe('bulk My Number writes queue set-wise (DQ-5, sync outbox)', () => {
     const db = inBulk.kura.store.db;
     const vault = vaults.get(inBulk)!;
     const [o, q] = heads(db);
-    db.transaction(() => vault.bulk(() => {
+    inBulk.kura.store.transaction(() => vault.bulk(() => {
       vault.register(id(11), demoMyNumber(11));
       vault.correct(id(11), demoMyNumber(111), 1);
-    })).immediate();
+    }));
     const queued = queuedAfter(db, o, q);
     assert.equal(queued.outbox.length, 1);
     assert.equal(queued.outbox[0]!.base_version, 0);
@@ -110,10 +110,10 @@ describe('bulk My Number writes queue set-wise (DQ-5, sync outbox)', () => {
     const db = inBulk.kura.store.db;
     const vault = vaults.get(inBulk)!;
     const [o, q] = heads(db);
-    assert.throws(() => db.transaction(() => vault.bulk(() => {
+    assert.throws(() => inBulk.kura.store.transaction(() => vault.bulk(() => {
       vault.register(id(12), demoMyNumber(12));
       vault.register(id(4), demoMyNumber(4)); // already registered: refused, the whole bulk rolls back
-    })).immediate(), /already/i);
+    })), /already/i);
     assert.deepEqual(queuedAfter(db, o, q), { outbox: [], intermediate: [] });
     assert.equal(db.prepare('SELECT count(*) FROM bulk_number_writes').pluck().get(), 0);
     db.transaction(() => vault.register(id(12), demoMyNumber(12))).immediate();
@@ -130,7 +130,7 @@ describe('bulk My Number writes queue set-wise (DQ-5, sync outbox)', () => {
       db.transaction(() => members.insert(demoMember(1, random))).immediate();
       const marked = (): unknown[] => db.prepare('SELECT what, first_at FROM org_keys_local_use').all();
       assert.deepEqual(marked(), []);
-      db.transaction(() => vault.bulk(() => vault.register(id(1), demoMyNumber(1)))).immediate();
+      fresh.kura.store.transaction(() => vault.bulk(() => vault.register(id(1), demoMyNumber(1))));
       assert.deepEqual(marked(), [{ what: 'mynumber_master', first_at: AT.toISOString() }]);
     } finally {
       fresh.close();
@@ -139,5 +139,12 @@ describe('bulk My Number writes queue set-wise (DQ-5, sync outbox)', () => {
 
   it('a bulk outside a transaction is refused (its queue entries must commit with its writes)', () => {
     assert.throws(() => vaults.get(inBulk)!.bulk(() => undefined), /inside the caller/);
+  });
+
+  it('a bulk inside a bare database transaction is refused: only the store sees its end and puts its settings back', () => {
+    const store = inBulk.kura.store;
+    const auto = store.db.pragma('wal_autocheckpoint', { simple: true });
+    assert.throws(() => store.db.transaction(() => vaults.get(inBulk)!.bulk(() => undefined)).immediate(), /store\.transaction of a bulk write/);
+    assert.equal(store.db.pragma('wal_autocheckpoint', { simple: true }), auto);
   });
 });

@@ -61,6 +61,29 @@ describe('AC-9: one number, one person, kept by the live-row unique index', () =
     assert.deepEqual(master(id(901)), cancelled);
   });
 
+  it('AC-9: the refusals keep their order: no member, then already registered, then taken', () => {
+    const code = (fn: () => unknown): string => {
+      try {
+        fn();
+        return 'written';
+      } catch (e) {
+        return e instanceof KuraError ? e.code : String(e);
+      }
+    };
+    const register = (shikakuId: string, n: number): string => code(() => t.kura.store.transaction(() => vault.register(shikakuId, demoMyNumber(n))));
+    assert.equal(register('Q999999999', 77), 'member_not_found', 'an unknown 資格ID');
+    assert.equal(register('Q999999999', 2), 'member_not_found', 'an unknown 資格ID, even with a taken number');
+    assert.equal(register(id(902), 77), 'mynumber_already_registered');
+    assert.equal(register(id(902), 1), 'mynumber_already_registered', 'a live row, even with another member\u2019s number');
+    t.kura.store.db.prepare('UPDATE members SET deleted = 1 WHERE shikaku_id = ?').run(id(905));
+    try {
+      assert.equal(register(id(905), 77), 'member_not_found', 'a deleted member');
+      assert.equal(master(id(905)), undefined);
+    } finally {
+      t.kura.store.db.prepare('UPDATE members SET deleted = 0 WHERE shikaku_id = ?').run(id(905));
+    }
+  });
+
   it('AC-9: inside a bulk write the same refusal holds and rolls the whole bulk back', () => {
     const outbox = (): number => t.kura.store.db.prepare('SELECT count(*) FROM sync_outbox').pluck().get() as number;
     const queued = outbox();

@@ -78,17 +78,22 @@ export class BulkSealer {
     this.bytes = Buffer.from(new SharedArrayBuffer(n * SLOT));
     this.done = new Int32Array(new SharedArrayBuffer(n * 4));
     if (n === 0) return;
-    this.worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: {
-        dataKey: keys.dataKey, blindKey: keys.blindIndexKey,
-        ids: items.map((it) => it.shikakuId).join('\n'), values: items.map((it) => it.value).join('\n'),
-        out: this.bytes.buffer, ready: this.done.buffer, control: this.control.buffer,
-      },
-    });
-    this.worker.unref();
-    // A worker that fails only means every row is sealed in place.
-    this.worker.on('error', () => Atomics.store(this.control, STOP, 1));
+    try {
+      this.worker = new Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: {
+          // Copies of the keys' 32 bytes: a key Buffer may be a view into a pooled block of other data.
+          dataKey: new Uint8Array(keys.dataKey), blindKey: new Uint8Array(keys.blindIndexKey),
+          ids: items.map((it) => it.shikakuId).join('\n'), values: items.map((it) => it.value).join('\n'),
+          out: this.bytes.buffer, ready: this.done.buffer, control: this.control.buffer,
+        },
+      });
+      this.worker.unref();
+      // A worker that fails only means every row is sealed in place.
+      this.worker.on('error', () => Atomics.store(this.control, STOP, 1));
+    } catch {
+      this.worker = null;
+    }
   }
 
   /** The row's ciphertext and blind index: the worker's if it has sealed exactly this row, else made here. */

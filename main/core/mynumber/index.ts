@@ -1,3 +1,3 @@
-export { MyNumberVault, type MyNumberStatus, type WriteResult } from './vault';
+export { MyNumberVault, type MyNumberStatus, type WriteResult, type SealedWriteResult } from './vault';
 export { blindIndex, encryptMyNumber, decryptMyNumber } from './field-crypto';
 export { demoMyNumber } from './demo';

@@ -8,6 +8,8 @@ import { blindIndex, decryptMyNumber, encryptMyNumber } from './field-crypto';
 
 export type MyNumberStatus = { registered: boolean; version: number | null; updatedAt: string | null };
 export type WriteResult = { version: number; warnings: string[] };
+/** A write and the ciphertext it stored: for a caller that keeps the same sealed number beside it (an import's result row). */
+export type SealedWriteResult = WriteResult & { sealed: Buffer };
 
 type MasterRow = { shikaku_id: string; mynumber_enc: Buffer | null; blind_index: Buffer | null; sakujo_kubun: number; koshin_tsuban: number; koshin_bi: string };
 
@@ -16,6 +18,7 @@ export class MyNumberVault {
   private readonly byBlindStmt;
   private readonly memberRowStmt;
   private readonly insertStmt;
+  private readonly insertForMemberStmt;
   private readonly updateStmt;
   private readonly cancelStmt;
   /** Set while a bulk write runs: writes are noted and queued set-wise at its end (store/number-queues.ts). */
@@ -35,6 +38,9 @@ export class MyNumberVault {
       'SELECT n.* , m.shikaku_id AS member FROM members m LEFT JOIN mynumber_master n ON n.shikaku_id = m.shikaku_id WHERE m.shikaku_id = ? AND m.deleted = 0',
     );
     this.insertStmt = db.prepare('INSERT INTO mynumber_master (shikaku_id, mynumber_enc, blind_index, sakujo_kubun, koshin_tsuban, koshin_bi) VALUES (?, ?, ?, 0, 1, ?)');
+    this.insertForMemberStmt = db.prepare(
+      'INSERT INTO mynumber_master (shikaku_id, mynumber_enc, blind_index, sakujo_kubun, koshin_tsuban, koshin_bi) SELECT ?, ?, ?, 0, 1, ? FROM members WHERE shikaku_id = ? AND deleted = 0',
+    );
     this.cancelStmt = db.prepare(
       'UPDATE mynumber_master SET sakujo_kubun = 1, koshin_tsuban = koshin_tsuban + 1, koshin_bi = ? WHERE shikaku_id = ? AND koshin_tsuban = ? AND sakujo_kubun = 0',
     );
@@ -93,23 +99,42 @@ export class MyNumberVault {
   }
 
   register(shikakuId: string, raw: string): WriteResult {
+    const { version, warnings } = this.registerSealed(shikakuId, raw);
+    return { version, warnings };
+  }
+
+  registerSealed(shikakuId: string, raw: string): SealedWriteResult {
     const { value, warnings } = MyNumberVault.parse(raw);
-    const existing = this.memberRow(shikakuId);
-    if (existing && existing.sakujo_kubun === 0) throw new KuraError('mynumber_already_registered');
     const { enc, blind } = this.seal(shikakuId, value);
     const at = this.now().toISOString();
+    // The common case in one statement: a live member with no master row gets one. No member gives
+    // no row; a row already there or a number held by another live row is a constraint failure that
+    // changes nothing, and is then sorted out below exactly as before (issue 2: a lookup less per row).
+    const inserted = firstRegistration(() => this.insertForMemberStmt.run(shikakuId, enc, blind, at, shikakuId).changes);
+    if (inserted === 1) {
+      this.noteWrite?.(shikakuId, 0, 'mynumber_registered', at);
+      return { version: 1, warnings, sealed: enc };
+    }
+    if (inserted === 0) throw new KuraError('member_not_found', { shikakuId });
+    const existing = this.memberRow(shikakuId);
+    if (existing && existing.sakujo_kubun === 0) throw new KuraError('mynumber_already_registered');
     if (existing) {
       oneNumberOnePerson(() => this.updateStmt.run(enc, blind, at, shikakuId, existing.koshin_tsuban));
       this.noteWrite?.(shikakuId, existing.koshin_tsuban, 'mynumber_registered', at);
-      return { version: existing.koshin_tsuban + 1, warnings };
+      return { version: existing.koshin_tsuban + 1, warnings, sealed: enc };
     }
     oneNumberOnePerson(() => this.insertStmt.run(shikakuId, enc, blind, at));
     this.noteWrite?.(shikakuId, 0, 'mynumber_registered', at);
-    return { version: 1, warnings };
+    return { version: 1, warnings, sealed: enc };
   }
 
   /** A correction names the 更新通番 it read; if someone else wrote first it is refused (stale_version). */
   correct(shikakuId: string, raw: string, expectedVersion: number): WriteResult {
+    const { version, warnings } = this.correctSealed(shikakuId, raw, expectedVersion);
+    return { version, warnings };
+  }
+
+  correctSealed(shikakuId: string, raw: string, expectedVersion: number): SealedWriteResult {
     const { value, warnings } = MyNumberVault.parse(raw);
     const existing = this.memberRow(shikakuId);
     if (!existing || existing.sakujo_kubun !== 0) throw new KuraError('mynumber_not_registered');
@@ -121,7 +146,7 @@ export class MyNumberVault {
     const result = oneNumberOnePerson(() => this.updateStmt.run(enc, blind, at, shikakuId, expectedVersion));
     if (result.changes !== 1) throw new KuraError('stale_version', { expected: expectedVersion, actual: existing.koshin_tsuban });
     this.noteWrite?.(shikakuId, expectedVersion, 'mynumber_changed', at);
-    return { version: expectedVersion + 1, warnings };
+    return { version: expectedVersion + 1, warnings, sealed: enc };
   }
 
   /**
@@ -185,6 +210,17 @@ function aheadOf(ahead: Iterable<{ shikakuId: string; myNumber: string }>): Numb
 }
 
 const PLAIN_TWELVE_DIGITS = /^\d{12}$/;
+
+/** Rows the first-registration insert wrote (1, or 0 when there is no live member), or -1 on a key conflict. */
+function firstRegistration(insert: () => number): number {
+  try {
+    return insert();
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE') return -1;
+    throw e;
+  }
+}
 
 /**
  * One number, one person: the unique index on the live rows' blind index (mynumber_blind) refuses a

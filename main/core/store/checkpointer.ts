@@ -11,7 +11,7 @@
 // The worker is started on first use only; a store that never bulk-writes never has one. Its source is
 // plain JavaScript evaluated by the Worker, so it needs no separate bundle entry in the Electron build.
 import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { z } from 'zod';
 
 /** What one background checkpoint did, in SQLite's own terms (PRAGMA wal_checkpoint). */
@@ -28,16 +28,18 @@ const Database = require(workerData.driver);
 const closed = new Int32Array(workerData.closed);
 let db = null;
 function open() {
-  db = new Database(workerData.path);
-  if (workerData.keyHex) {
+  db = new Database(workerData.path, { fileMustExist: true });
+  if (workerData.key) {
     db.pragma("cipher='sqlcipher'");
     db.pragma('legacy=4');
-    db.pragma('key="x\\'' + workerData.keyHex + '\\'"');
+    db.pragma('key="x\\'' + Buffer.from(workerData.key).toString('hex') + '\\'"');
   }
   db.pragma('busy_timeout = 5000');
 }
 parentPort.on('message', (m) => {
-  if (m === 'checkpoint') {
+  if (m === 'open') {
+    try { if (!db) open(); } catch (e) { db = null; }
+  } else if (m === 'checkpoint') {
     const start = performance.now();
     try {
       if (!db) open();
@@ -68,24 +70,56 @@ export class BackgroundCheckpointer {
   private readonly closed = new Int32Array(new SharedArrayBuffer(4));
   private pending = 0;
   private waiters: ((r: CheckpointReport) => void)[] = [];
+  private idleWaiters: ((r: CheckpointReport | null) => void)[] = [];
   private last: CheckpointReport | null = null;
 
-  /** keyHex is the SQLCipher key of the file, or null for a plain file (the benchmark's baseline). */
+  /** The SQLCipher key, in memory of its own (not a pooled Buffer's block), zeroed on close. */
+  private readonly key: Buffer | null;
+
+  /**
+   * key is the SQLCipher key of the file, or null for a plain file (the benchmark's baseline).
+   * spawn makes the worker thread (replaced in tests by one that fails).
+   */
   constructor(
     private readonly path: string,
-    private readonly keyHex: string | null,
-  ) {}
+    key: Buffer | null,
+    private readonly spawn: (source: string, options: WorkerOptions) => Worker = (source, options) => new Worker(source, options),
+  ) {
+    this.key = key ? Buffer.alloc(key.length) : null;
+    key?.copy(this.key!);
+  }
 
-  /** Asks for one PASSIVE checkpoint; returns at once. */
-  request(): void {
+  /**
+   * Starts the worker and opens its connection ahead of a request (a bulk write has begun). Never
+   * throws: without a worker, the checkpoint simply stays where SQLite puts it.
+   */
+  prepare(): boolean {
+    try {
+      this.start().postMessage('open');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Asks for one PASSIVE checkpoint; returns at once, with a promise of its report. Never throws. */
+  request(): Promise<CheckpointReport> {
+    let worker: Worker;
+    try {
+      worker = this.start();
+    } catch {
+      return Promise.resolve({ ok: false, error: 'worker_unavailable' });
+    }
     this.pending++;
-    this.start().postMessage('checkpoint');
+    const answered = new Promise<CheckpointReport>((resolve) => this.waiters.push(resolve));
+    worker.postMessage('checkpoint');
+    return answered;
   }
 
   /** Resolves when every requested checkpoint has run (with the last one's report), at once if none. */
   idle(): Promise<CheckpointReport | null> {
     if (this.pending === 0) return Promise.resolve(this.last);
-    return new Promise((resolve) => this.waiters.push(resolve));
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   /**
@@ -93,23 +127,34 @@ export class BackgroundCheckpointer {
    * timeoutMs) for a checkpoint under way: the store's close then runs the last checkpoint itself.
    */
   close(timeoutMs = 10_000): void {
-    if (!this.worker) return;
-    this.worker.postMessage('close');
-    Atomics.wait(this.closed, 0, 0, timeoutMs);
-    void this.worker.terminate();
+    this.key?.fill(0);
+    const worker = this.worker;
+    if (!worker) return;
     this.worker = null;
+    try {
+      worker.postMessage('close');
+      Atomics.wait(this.closed, 0, 0, timeoutMs);
+    } finally {
+      void worker.terminate();
+    }
   }
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(WORKER_SOURCE, {
+    const worker = this.spawn(WORKER_SOURCE, {
       eval: true,
-      workerData: { driver: driverPath(), path: this.path, keyHex: this.keyHex, closed: this.closed.buffer },
+      // A copy of the key's 32 bytes only: the worker gets nothing else of this heap.
+      workerData: { driver: driverPath(), path: this.path, key: this.key ? new Uint8Array(this.key) : null, closed: this.closed.buffer },
     });
     // The terminal must not stay alive, or exit, because of it.
     worker.unref();
-    worker.on('message', (m: unknown) => this.settle(report.parse(m)));
-    worker.on('error', () => this.settle({ ok: false, error: 'worker_failed' }));
+    worker.on('message', (m: unknown) => {
+      const r = report.safeParse(m);
+      this.settle(r.success ? r.data : { ok: false, error: 'bad_report' });
+    });
+    worker.on('error', () => {
+      while (this.pending > 0) this.settle({ ok: false, error: 'worker_failed' });
+    });
     worker.on('exit', () => {
       if (this.worker === worker) this.worker = null;
       while (this.pending > 0) this.settle({ ok: false, error: 'worker_exited' });
@@ -118,12 +163,15 @@ export class BackgroundCheckpointer {
     return worker;
   }
 
+  /** Requests are answered in order, one report each. */
   private settle(r: CheckpointReport): void {
+    if (this.pending === 0) return;
     this.last = r;
-    this.pending = Math.max(0, this.pending - 1);
+    this.pending--;
+    this.waiters.shift()?.(r);
     if (this.pending > 0) return;
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const w of waiters) w(r);
+    const idle = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of idle) w(r);
   }
 }

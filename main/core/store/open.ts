@@ -20,13 +20,18 @@ export type Store = {
   /** Runs fn in one IMMEDIATE transaction: the action and its log entry commit together or not at all. */
   transaction<T>(fn: () => T): T;
   /**
-   * Marks the running transaction as a bulk write (many pages): a larger page cache while it runs, and
-   * its commit leaves the WAL checkpoint to the background checkpointer, on the other core
-   * (store/checkpointer.ts).
+   * Marks the running transaction as a bulk write (many pages): its commit leaves the WAL checkpoint
+   * to the background checkpointer, on the other core (store/checkpointer.ts).
    */
   bulkWrite(): void;
   /** Resolves when the background checkpoints asked for so far have run (benchmarks, tests). */
   checkpointsSettled(): Promise<CheckpointReport | null>;
+  /**
+   * Resolves once every committed bulk write is synced to disk: with synchronous=NORMAL a commit is
+   * safe from a crash of the process, but only a checkpoint makes it safe from a power cut. Await it
+   * before erasing the only other copy of what was written (an import's source file, DP-5).
+   */
+  whenDurable(): Promise<void>;
   close(): void;
 };
 
@@ -69,53 +74,89 @@ function loadOrCreateMasterKey(dataDir: string, keystore: Keystore): Buffer {
   return master;
 }
 
-/** SQLite's default: the committing connection checkpoints once the WAL holds this many pages. */
-const AUTOCHECKPOINT_PAGES = 1000;
-/**
- * Page cache of a bulk write, in KiB (negative: SQLite's unit for a size). 100,000 registrations
- * dirty about 100 MB; with the default 16 MB most pages were spilled to the WAL and read back mid-way.
- * 64 MB measured about 0.1 s faster; the cache shrinks back when the bulk ends.
- */
-const BULK_CACHE_KIB = 65_536;
 
 /**
  * The Store around an open, migrated connection. cipherKey is the file's SQLCipher key, which the
  * background checkpointer needs for its own connection; null only for the benchmark's plain baseline.
  */
 export function wrapStore(db: Db, dataDir: string, orgKeys: OrgKeys, cipherKey: Buffer | null, onClose: () => void = () => {}): Store {
-  const checkpointer = new BackgroundCheckpointer(db.name, cipherKey ? cipherKey.toString('hex') : null);
-  let bulk: { cacheSize: number } | null = null;
-  // Runs after every transaction this store opens; acts once the outermost one has ended.
-  const afterTransaction = (): void => {
-    if (!bulk || db.inTransaction) return;
-    db.pragma(`cache_size = ${bulk.cacheSize}`);
-    bulk = null;
-    db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
-    checkpointer.request();
+  const checkpointer = new BackgroundCheckpointer(db.name, cipherKey);
+  const autocheckpointPages = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  /** store.transaction calls under way: a bulk write must be one of them, so that its end is seen here. */
+  let depth = 0;
+  // No larger page cache for a bulk: 64 MB saved 0.1 s of 100,000 registrations but added 150 MB to
+  // an import's peak memory (measured; the import's target is 500 MB).
+  let bulk = false;
+  let inBackground = 0;
+  /** Bulk writes committed, and how many of them a checkpoint has synced (synchronous=NORMAL). */
+  let bulksCommitted = 0;
+  let bulksSynced = 0;
+  // The committing connection checkpoints again only when no bulk runs and none is being checkpointed
+  // in the background: else the next small commit after a bulk would copy the whole WAL itself.
+  const resumeAutocheckpoint = (): void => {
+    if (!bulk && inBackground === 0 && db.open) db.pragma(`wal_autocheckpoint = ${autocheckpointPages}`);
+  };
+  // Runs after every transaction this store opens; acts once the outermost one has ended. It never
+  // throws: the transaction has committed (or rolled back) by now, and its caller must hear that.
+  const afterTransaction = (committed: boolean): void => {
+    if (!bulk || depth > 0 || db.inTransaction) return;
+    bulk = false;
+    if (!committed) {
+      resumeAutocheckpoint();
+      return;
+    }
+    const bulkNo = ++bulksCommitted;
+    inBackground++;
+    void checkpointer.request().then((r) => {
+      inBackground--;
+      if (r.ok && r.busy === 0 && r.checkpointedPages === r.walPages) bulksSynced = Math.max(bulksSynced, bulkNo);
+      try {
+        resumeAutocheckpoint();
+      } catch {
+        // The store was closed meanwhile; its close ran the last checkpoint.
+      }
+    });
   };
   return {
     db,
     dataDir,
     orgKeys,
     transaction: <T>(fn: () => T): T => {
+      depth++;
+      let committed = false;
       try {
-        return db.transaction(fn).immediate();
+        const result = db.transaction(fn).immediate();
+        committed = true;
+        return result;
       } finally {
-        afterTransaction();
+        depth--;
+        afterTransaction(committed);
       }
     },
     bulkWrite: () => {
-      if (!db.inTransaction) throw new Error('bulkWrite marks the transaction of a bulk write; there is none');
+      if (depth === 0 || !db.inTransaction) throw new Error('bulkWrite marks the store.transaction of a bulk write; there is none');
       if (bulk) return;
-      bulk = { cacheSize: db.pragma('cache_size', { simple: true }) as number };
-      db.pragma(`cache_size = ${-BULK_CACHE_KIB}`);
+      bulk = true;
       db.pragma('wal_autocheckpoint = 0');
+      // Started now, so that it is ready when the bulk commits.
+      checkpointer.prepare();
     },
     checkpointsSettled: () => checkpointer.idle(),
+    whenDurable: async () => {
+      await checkpointer.idle();
+      // The background checkpoint did not run, or not to the end: sync here (rare, and then needed).
+      if (bulksSynced < bulksCommitted && db.open && !db.inTransaction) {
+        db.pragma('wal_checkpoint(PASSIVE)');
+        bulksSynced = bulksCommitted;
+      }
+    },
     close: () => {
-      onClose();
-      checkpointer.close();
-      db.close();
+      try {
+        onClose();
+        checkpointer.close();
+      } finally {
+        db.close();
+      }
     },
   };
 }

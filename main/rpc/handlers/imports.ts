@@ -198,7 +198,7 @@ export const importRows: Handler<'imports.rows'> = ({ kura, input, subject, note
 };
 
 /** One transaction registers every accepted row with its log entry; then the source file is erased (DP-5). */
-export const confirmImportFile: Handler<'imports.confirm'> = ({ kura, input, subject, commit, conn }) => {
+export const confirmImportFile: Handler<'imports.confirm'> = async ({ kura, input, subject, commit, conn }) => {
   const actor = actorFor(subject);
   const imports = importsOf(kura);
   const onProgress = tracker(imports, input.requestId);
@@ -206,6 +206,9 @@ export const confirmImportFile: Handler<'imports.confirm'> = ({ kura, input, sub
     () => imports.service.confirm(input.importId, actor, { acceptWarnings: input.acceptWarnings, onProgress }),
     (r) => ({ target: input.importId, detail: { ...r, acceptWarnings: input.acceptWarnings } }),
   );
+  // The source file is the other copy of these numbers: it goes only once the registrations are on
+  // disk, not just committed (the bulk's checkpoint runs in the background), so no power cut loses both.
+  await kura.store.whenDurable();
   const erasure = recordErasure(kura, imports.service, input.importId, imports.service.eraseSource(input.importId), actor.userId, actor.business, conn.origin);
   return { ...result, ...erasureView(erasure) };
 };
