@@ -1,6 +1,6 @@
 // AU-1, AU-2, AU-3: the hash-chained operation log. Entries are written by the caller's transaction,
 // so an action and its entry commit together. No entry may hold a plaintext My Number.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { containsTwelveDigits } from '../../../shared/mynumber';
 import type { Db } from '../store';
 import { canonicalJson, entryText as sharedEntryText, GENESIS_HASH } from '../../../shared/audit';
@@ -25,8 +25,9 @@ export { GENESIS_HASH };
 const entryText = (seq: number, at: string, r: AuditRecord, detailJson: string): string =>
   sharedEntryText({ seq, at, operator: r.operator, terminal: r.terminal, business: r.business, event: r.event, target: r.target, outcome: r.outcome }, detailJson);
 
+// One-shot digest of the same UTF-8 bytes: half the cost of a Hash object per entry (issue 2).
 function entryHash(prevHash: string, text: string): string {
-  return createHash('sha256').update(prevHash).update('\n').update(text).digest('hex');
+  return hash('sha256', `${prevHash}\n${text}`, 'hex');
 }
 
 /** Refuses any entry that would put a 12-digit run (a possible My Number) into the log (AU-3, AC-9). */

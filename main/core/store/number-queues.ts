@@ -109,7 +109,9 @@ export function withDeferredNumberQueues<T>(db: Db, body: (note: NoteNumberWrite
   if (!db.inTransaction) throw new Error('a bulk My Number write must run inside the caller\u2019s transaction');
   if (db.prepare('SELECT 1 FROM bulk_number_writes').get()) throw new Error('bulk My Number writes do not nest');
   const bases = new Map<string, number>();
-  const kinds = new Set<string>();
+  // (資格ID, kind) pairs in the order first noted; the key's kind prefix has no '|', so it is unambiguous.
+  const kindSeen = new Set<string>();
+  const kinds: [string, NumberWriteKind][] = [];
   // 更新日 of the first write that sealed a number, as the row trigger would have marked it.
   let firstSealedAt: string | null = null;
   db.prepare('INSERT INTO bulk_number_writes (flag) VALUES (1)').run();
@@ -118,7 +120,11 @@ export function withDeferredNumberQueues<T>(db: Db, body: (note: NoteNumberWrite
     result = body((shikakuId, baseVersion, kind, at) => {
       if (!bases.has(shikakuId)) bases.set(shikakuId, baseVersion);
       if (firstSealedAt === null && kind !== 'mynumber_deleted') firstSealedAt = at;
-      kinds.add(JSON.stringify([shikakuId, kind]));
+      const key = `${kind}|${shikakuId}`;
+      if (!kindSeen.has(key)) {
+        kindSeen.add(key);
+        kinds.push([shikakuId, kind]);
+      }
     });
   } finally {
     db.prepare('DELETE FROM bulk_number_writes').run();
@@ -137,7 +143,7 @@ export function withDeferredNumberQueues<T>(db: Db, body: (note: NoteNumberWrite
      SELECT n.shikaku_id, j.value ->> 1, n.koshin_bi
      FROM json_each(?) j CROSS JOIN mynumber_master n ON n.shikaku_id = j.value ->> 0
      WHERE ${notApplying} AND ${pendingIntermediate('n.shikaku_id', 'j.value ->> 1')}`,
-  ).run(`[${[...kinds].join(',')}]`);
+  ).run(JSON.stringify(kinds));
   if (firstSealedAt !== null) db.prepare(`INSERT OR IGNORE INTO org_keys_local_use (what, first_at) SELECT 'mynumber_master', ? WHERE ${notApplying}`).run(firstSealedAt);
   return result;
 }
