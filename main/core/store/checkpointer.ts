@@ -143,6 +143,8 @@ export class BackgroundCheckpointer {
     if (this.worker) return this.worker;
     const worker = this.spawn(WORKER_SOURCE, {
       eval: true,
+      // It holds a connection and a few objects: a small heap keeps it from weighing on the terminal.
+      resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 32 },
       // A copy of the key's 32 bytes only: the worker gets nothing else of this heap.
       workerData: { driver: driverPath(), path: this.path, key: this.key ? new Uint8Array(this.key) : null, closed: this.closed.buffer },
     });
