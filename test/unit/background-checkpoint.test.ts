@@ -134,7 +134,7 @@ describe('DP-1: a background checkpoint that cannot run changes nothing for the 
       assert.equal(report?.ok, false, 'the worker could not open the file');
       assert.equal(autocheckpoint(store), 1000, 'single writes checkpoint as before');
       assert.equal(statSync(moved).size, sizeBefore, 'nothing was copied into the file yet');
-      await store.whenDurable();
+      assert.equal(await store.whenDurable(), true);
       assert.ok(statSync(moved).size > sizeBefore, 'whenDurable ran the checkpoint itself');
       assert.equal(vault.status(id(3_000)).registered, true);
     } finally {

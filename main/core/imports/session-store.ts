@@ -173,10 +173,10 @@ export class ImportSessionStore {
     return { total, rows };
   }
 
-  /** In batches, not one open cursor: the caller writes on the same connection while it walks the rows. */
   /**
    * 行番号, 資格ID and check codes only, of the rows with these results, in row order: what a confirm
-   * needs to name its numbers ahead (a fifth of the cost of reading whole rows).
+   * needs to name its numbers ahead (a fifth of the cost of reading whole rows). One open cursor: read
+   * it to the end before writing on the connection (better-sqlite3 refuses a write while it is open).
    */
   *iterateRowKeys(importId: string, results: RowResult[]): Generator<{ rowNo: number; shikakuId: string | null; codes: string }> {
     const stmt = this.store.db.prepare(
@@ -185,6 +185,7 @@ export class ImportSessionStore {
     yield* stmt.iterate(importId, ...results) as IterableIterator<{ rowNo: number; shikakuId: string | null; codes: string }>;
   }
 
+  /** In batches, not one open cursor: the caller writes on the same connection while it walks the rows. */
   *iterateRows(importId: string, results: RowResult[], batch = 5_000): Generator<StoredRow> {
     const stmt = this.store.db.prepare(
       `SELECT ${ROW_COLUMNS} FROM import_rows WHERE import_id = ? AND result IN (${results.map(() => '?').join(',')}) AND row_no > ? ORDER BY row_no LIMIT ?`,

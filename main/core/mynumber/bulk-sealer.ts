@@ -78,14 +78,17 @@ export class BulkSealer {
     this.bytes = Buffer.from(new SharedArrayBuffer(n * SLOT));
     this.done = new Int32Array(new SharedArrayBuffer(n * 4));
     if (n === 0) return;
+    // Copies of the keys' 32 bytes: a key Buffer may be a view into a pooled block of other data.
+    // The Worker clones them at once; these copies are then zeroed.
+    const dataKey = new Uint8Array(keys.dataKey);
+    const blindKey = new Uint8Array(keys.blindIndexKey);
     try {
       this.worker = new Worker(WORKER_SOURCE, {
         eval: true,
         // Small heaps: its garbage is a few Buffers per row, and an import's memory has a target (500 MB).
         resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 },
         workerData: {
-          // Copies of the keys' 32 bytes: a key Buffer may be a view into a pooled block of other data.
-          dataKey: new Uint8Array(keys.dataKey), blindKey: new Uint8Array(keys.blindIndexKey),
+          dataKey, blindKey,
           ids: items.map((it) => it.shikakuId).join('\n'), values: items.map((it) => it.value).join('\n'),
           out: this.bytes.buffer, ready: this.done.buffer, control: this.control.buffer,
         },
@@ -95,6 +98,9 @@ export class BulkSealer {
       this.worker.on('error', () => Atomics.store(this.control, STOP, 1));
     } catch {
       this.worker = null;
+    } finally {
+      dataKey.fill(0);
+      blindKey.fill(0);
     }
   }
 

@@ -141,13 +141,19 @@ export class BackgroundCheckpointer {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = this.spawn(WORKER_SOURCE, {
-      eval: true,
-      // It holds a connection and a few objects: a small heap keeps it from weighing on the terminal.
-      resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 32 },
-      // A copy of the key's 32 bytes only: the worker gets nothing else of this heap.
-      workerData: { driver: driverPath(), path: this.path, key: this.key ? new Uint8Array(this.key) : null, closed: this.closed.buffer },
-    });
+    // A copy of the key's 32 bytes only: the worker gets nothing else of this heap. Zeroed once cloned.
+    const key = this.key ? new Uint8Array(this.key) : null;
+    let worker: Worker;
+    try {
+      worker = this.spawn(WORKER_SOURCE, {
+        eval: true,
+        // It holds a connection and a few objects: a small heap keeps it from weighing on the terminal.
+        resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 32 },
+        workerData: { driver: driverPath(), path: this.path, key, closed: this.closed.buffer },
+      });
+    } finally {
+      key?.fill(0);
+    }
     // The terminal must not stay alive, or exit, because of it.
     worker.unref();
     worker.on('message', (m: unknown) => {

@@ -27,11 +27,14 @@ export type Store = {
   /** Resolves when the background checkpoints asked for so far have run (benchmarks, tests). */
   checkpointsSettled(): Promise<CheckpointReport | null>;
   /**
-   * Resolves once every committed bulk write is synced to disk: with synchronous=NORMAL a commit is
-   * safe from a crash of the process, but only a checkpoint makes it safe from a power cut. Await it
-   * before erasing the only other copy of what was written (an import's source file, DP-5).
+   * Resolves true once every committed bulk write is synced to disk: with synchronous=NORMAL a commit
+   * is safe from a crash of the process, but only a checkpoint makes it safe from a power cut. Await it
+   * before erasing the only other copy of what was written (an import's source file, DP-5); false
+   * (never a throw) means it could not be made so now: keep that copy.
    */
-  whenDurable(): Promise<void>;
+  whenDurable(): Promise<boolean>;
+  /** Syncs whatever is committed, on this thread: true if the whole WAL is now in the synced file. */
+  syncNow(): boolean;
   close(): void;
 };
 
@@ -96,6 +99,16 @@ export function wrapStore(db: Db, dataDir: string, orgKeys: OrgKeys, cipherKey: 
   const resumeAutocheckpoint = (): void => {
     if (!bulk && inBackground === 0 && db.open) db.pragma(`wal_autocheckpoint = ${autocheckpointPages}`);
   };
+  /** A checkpoint on this connection, which syncs the WAL first; true only if it copied every frame. Never throws. */
+  const syncNow = (): boolean => {
+    if (!db.open || db.inTransaction) return false;
+    try {
+      const r = (db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[])[0];
+      return r !== undefined && r.busy === 0 && r.log === r.checkpointed;
+    } catch {
+      return false;
+    }
+  };
   // Runs after every transaction this store opens; acts once the outermost one has ended. It never
   // throws: the transaction has committed (or rolled back) by now, and its caller must hear that.
   const afterTransaction = (committed: boolean): void => {
@@ -144,12 +157,14 @@ export function wrapStore(db: Db, dataDir: string, orgKeys: OrgKeys, cipherKey: 
     checkpointsSettled: () => checkpointer.idle(),
     whenDurable: async () => {
       await checkpointer.idle();
+      if (bulksSynced >= bulksCommitted) return true;
       // The background checkpoint did not run, or not to the end: sync here (rare, and then needed).
-      if (bulksSynced < bulksCommitted && db.open && !db.inTransaction) {
-        db.pragma('wal_checkpoint(PASSIVE)');
-        bulksSynced = bulksCommitted;
-      }
+      const mark = bulksCommitted;
+      if (!syncNow()) return false;
+      bulksSynced = Math.max(bulksSynced, mark);
+      return true;
     },
+    syncNow,
     close: () => {
       try {
         onClose();

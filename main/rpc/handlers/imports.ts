@@ -68,8 +68,12 @@ function importsOf(kura: Kura): Imports {
     });
     imports = { service, progress: new Map() };
     perKura.set(kura, imports);
-    // DP-5: a file whose import finished but whose erasure was interrupted is erased now.
-    for (const pending of service.pendingErasures()) recordErasure(kura, service, pending.importId, service.eraseSource(pending.importId), null, null, 'startup');
+    // DP-5: a file whose import finished but whose erasure was interrupted is erased now, once what was
+    // registered from it is synced to disk (a crash may have left it in an unsynced WAL).
+    const pending = service.pendingErasures();
+    if (pending.length > 0 && kura.store.syncNow()) {
+      for (const p of pending) recordErasure(kura, service, p.importId, service.eraseSource(p.importId), null, null, 'startup');
+    }
   }
   return imports;
 }
@@ -100,6 +104,8 @@ function recordErasure(kura: Kura, service: ImportService, importId: string, era
   });
   return erasure;
 }
+
+const SOURCE_KEPT_UNTIL_SYNCED = '登録はディスクへの書き込みの完了を確認できるまで元ファイルを残しています。次回の起動時に自動で削除されます。';
 
 const erasureView = (e: Erasure): { sourceDeleted: boolean; sourceProblem: string | null } => ({
   sourceDeleted: e.deleted,
@@ -208,7 +214,8 @@ export const confirmImportFile: Handler<'imports.confirm'> = async ({ kura, inpu
   );
   // The source file is the other copy of these numbers: it goes only once the registrations are on
   // disk, not just committed (the bulk's checkpoint runs in the background), so no power cut loses both.
-  await kura.store.whenDurable();
+  // If it cannot be synced now, the file stays and the next start erases it (pendingErasures above).
+  if (!(await kura.store.whenDurable())) return { ...result, sourceDeleted: false, sourceProblem: SOURCE_KEPT_UNTIL_SYNCED };
   const erasure = recordErasure(kura, imports.service, input.importId, imports.service.eraseSource(input.importId), actor.userId, actor.business, conn.origin);
   return { ...result, ...erasureView(erasure) };
 };
