@@ -64,6 +64,7 @@ export const SAMPLE_INPUTS: Partial<Record<Channel, unknown>> = {
   'sync.configure': { terminalId: 'T-MATRIX', serverUrl: 'https://127.0.0.1:1', caPem: 'x', certPem: 'x', keyPem: 'x' },
   'sync.conflicts.list': {},
   'sync.conflicts.resolve': { seq: 999_999, choice: 'dataCenter' },
+  'sync.directoryConflicts.list': {},
   'keys.status': {},
   'keys.request': {},
   'keys.pending': {},

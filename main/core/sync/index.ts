@@ -11,6 +11,7 @@ export { replicaChecksum } from './checksum';
 export { wipeReplica } from './wipe';
 export { enrolmentKeyPair, wrapOrgKeys, unwrapOrgKeys, wrappedOrgKeysSchema, type WrappedOrgKeys } from './keywrap';
 export { syncDirectory, directoryCursor, directoryQueuedCount, pendingDirectoryMutations, type DirectoryRunResult } from './directory-sync';
+export { listDirectoryConflicts, displayDirectoryKey, type DirectoryConflict } from './directory-conflicts';
 export { listConflicts, openConflictCount, reportResolutions, resolveConflict, type ConflictChoice, type ConflictResolution, type SyncConflict } from './conflicts';
 export {
   requestOrgKeys, pendingKeyRequests, grantOrgKeys, installRelayedOrgKeys, declareFirstOrgKeys, keyRelayStatus, withKeyRelay, enrolmentFingerprint, ENROLMENT_SECRET,

@@ -1,8 +1,8 @@
 import { KuraError } from '../../../shared/errors';
 import type { SyncConflictView } from '../../../shared/rpc/channels/sync';
 import { decide } from '../../core/access';
-import { configureSync, listConflicts, openConflictCount, resolveConflict, syncStatus, type SyncConflict } from '../../core/sync';
-import type { Handler } from '../router';
+import { configureSync, listConflicts, listDirectoryConflicts, openConflictCount, resolveConflict, syncStatus, type SyncConflict } from '../../core/sync';
+import { redactDigits, type Handler } from '../router';
 
 export const getSyncStatus: Handler<'sync.status'> = ({ kura, now, subject }) => {
   const status = syncStatus(kura.store.db, now, kura.policy.sync.offlineGraceDays);
@@ -63,6 +63,16 @@ export const listSyncConflicts: Handler<'sync.conflicts.list'> = ({ kura, input,
   return { conflicts: conflicts.map(conflictView), canResolve: decide(subject!, 'mynumber.correct').allowed };
 };
 
+/**
+ * DP-6: directory conflicts, read only. A key is a staff user ID, role, grant or ledger ID (a
+ * password-history hash is dropped in core); a 12-digit run is masked anyway, as in every log line.
+ */
+export const listDirectorySyncConflicts: Handler<'sync.directoryConflicts.list'> = ({ kura, input, note }) => {
+  const page = listDirectoryConflicts(kura.store.db, { limit: input.limit, ...(input.beforeSeq === undefined ? {} : { beforeSeq: input.beforeSeq }) });
+  note({ detail: { count: page.conflicts.length, more: page.more } });
+  return { conflicts: page.conflicts.map((c) => ({ ...c, key: redactDigits(c.key) })), more: page.more };
+};
+
 /** The decision, and a 'local' choice's new write, commit with the log entry (AU-1). */
 export const resolveSyncConflict: Handler<'sync.conflicts.resolve'> = ({ kura, input, subject, commit }) => {
   const r = commit(
@@ -78,4 +88,5 @@ export const syncHandlers = {
   'sync.run': runSync,
   'sync.conflicts.list': listSyncConflicts,
   'sync.conflicts.resolve': resolveSyncConflict,
+  'sync.directoryConflicts.list': listDirectorySyncConflicts,
 };

@@ -6,8 +6,9 @@ import { KUBUN, SEX } from '../../../shared/codes';
 import type { Lang } from '../../../shared/i18n';
 import type { ChannelOutput } from '../../../shared/rpc';
 import { call } from '../../app/client';
-import { useApp } from '../../app/store';
+import { useApp, usePermission } from '../../app/store';
 import { formatTime, useSync } from '../../app/sync';
+import { DirectoryConflicts } from './DirectoryConflicts';
 import { cm, ct, type ConflictTextKey } from './text';
 
 type ConflictList = ChannelOutput<'sync.conflicts.list'>;
@@ -123,6 +124,9 @@ export function ConflictsScreen() {
   const refreshSync = useSync((s) => s.refresh);
   const [list, setList] = useState<ConflictList | null>(null);
   const [includeResolved, setIncludeResolved] = useState(false);
+  // DP-6: staff directory conflicts are shown to whoever may read the staff directory (the router decides too).
+  const staffReader = usePermission('user.read');
+  const [reloadToken, setReloadToken] = useState(0);
 
   const load = async (withResolved = includeResolved): Promise<boolean> => {
     const r = await run(() => call('sync.conflicts.list', { includeResolved: withResolved }));
@@ -163,7 +167,14 @@ export function ConflictsScreen() {
             />
             {ct(lang, 'showResolved')}
           </label>
-          <button type="button" disabled={busy} onClick={() => void load()}>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => {
+              void load();
+              setReloadToken((n) => n + 1);
+            }}
+          >
             {ct(lang, 'reload')}
           </button>
           <button type="button" data-testid="back-to-sync" onClick={() => show('sync')}>
@@ -177,6 +188,7 @@ export function ConflictsScreen() {
         {list && list.conflicts.length === 0 ? <p className="table-note muted">{ct(lang, 'empty')}</p> : null}
         {list?.conflicts.map((c) => <ConflictCard key={c.seq} c={c} canResolve={list.canResolve} onResolve={(x, choice) => void resolve(x, choice)} />)}
       </div>
+      {staffReader ? <DirectoryConflicts reloadToken={reloadToken} /> : null}
     </section>
   );
 }

@@ -57,6 +57,31 @@ export const CONFLICT_TEXT = {
   resolvedLocal: { ja: '資格ID {shikakuId} の競合を、この端末の版で解決しました（更新通番 {version}）。次の同期でデータセンターに送ります。', en: 'Conflict on {shikakuId} resolved with this terminal’s version (version {version}); the next sync sends it.' },
   resolution_dataCenter: { ja: '解決済み：データセンターの版（{by}　{at}）', en: 'Resolved: data center version ({by}, {at})' },
   resolution_local: { ja: '解決済み：この端末の版（{by}　{at}）', en: 'Resolved: this terminal’s version ({by}, {at})' },
+  // DP-6: directory (staff) conflicts, read only: the data center's version already stands here.
+  dirTitle: { ja: '職員情報の競合（データセンターの版が採用されました）', en: 'Staff directory conflicts (the data center version was kept)' },
+  dirLead: {
+    ja: 'この端末での職員・役割・取扱特権・媒体台帳の変更のうち、データセンターが受け付けなかった、または上書きしたものです。この端末は既にデータセンターの版に従っているため、解決の操作はありません。',
+    en: 'Changes to staff, roles, grants or the media ledger made here that the data center refused or overrode. This terminal already follows the data center version; there is nothing to resolve.',
+  },
+  dirEmpty: { ja: '職員情報の競合はありません。', en: 'No staff directory conflict.' },
+  dirKind: { ja: '種別', en: 'Kind' },
+  dirKey: { ja: 'キー', en: 'Key' },
+  dirReason: { ja: '理由', en: 'Reason' },
+  dirServerVersion: { ja: 'データセンターの版', en: 'Data center version' },
+  dirDetectedAt: { ja: '検出日時', en: 'Detected' },
+  dirMore: { ja: 'さらに表示', en: 'Show more' },
+  dirEntity_user: { ja: '職員', en: 'Staff user' },
+  dirEntity_user_role: { ja: '職員の役割', en: 'Staff role' },
+  dirEntity_password_history: { ja: 'パスワード履歴', en: 'Password history' },
+  dirEntity_grant: { ja: '取扱特権の付与', en: 'Privilege grant' },
+  dirEntity_medium: { ja: '媒体管理台帳', en: 'Media ledger entry' },
+  dirEntity_media_signing_key: { ja: '媒体の署名鍵', en: 'Media signing key' },
+  dirReason_stale_version: { ja: '同じ記録を別の端末が先に更新', en: 'Another terminal updated the record first' },
+  dirReason_duplicate: { ja: '同じ職員番号・媒体が別の端末で登録済み', en: 'The same employee number or medium was registered elsewhere' },
+  dirReason_missing_parent: { ja: '対象の職員がデータセンターに未登録', en: 'Its staff user is not at the data center' },
+  dirReason_not_allowed: { ja: '職員・台帳の削除は認められません', en: 'Staff users and ledger entries are never removed' },
+  dirReason_unauthorised: { ja: '付与した人に管理責任者の権限がない', en: 'Granted by someone who is not an active manager' },
+  dirNoVersion: { ja: '（記録なし）', en: '(none)' },
 } satisfies Record<string, Message>;
 
 export type ConflictTextKey = keyof typeof CONFLICT_TEXT;

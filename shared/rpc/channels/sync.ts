@@ -1,5 +1,6 @@
 // Sync channels: what the status screen shows of the link to the data center (issue 7).
 import { z } from 'zod';
+import { directoryConflictWire, directoryEntity } from '../../sync/directory';
 import type { ChannelSpec } from '../spec';
 
 export const syncStatusOutput = z.strictObject({
@@ -64,6 +65,21 @@ export const syncConflictView = z.discriminatedUnion('entity', [
 ]);
 export type SyncConflictView = z.infer<typeof syncConflictView>;
 
+/**
+ * DP-6: a directory (staff) change the data center refused or overrode; its version already stands here,
+ * so there is nothing to resolve. `key` is for display: staff user ID, role, grant or ledger ID — a
+ * password-history key leaves its hash out, and no key is ever a My Number.
+ */
+export const directoryConflictView = z.strictObject({
+  seq: z.number().int(),
+  entity: directoryEntity,
+  key: z.string(),
+  reason: directoryConflictWire.shape.reason,
+  serverVersion: z.number().int().nullable(),
+  detectedAt: z.string(),
+});
+export type DirectoryConflictView = z.infer<typeof directoryConflictView>;
+
 export const syncChannels = {
   // Any logged-in user may see whether the link is up; it shows no personal information.
   'sync.status': { input: z.strictObject({}), output: syncStatusOutput, access: 'session', audit: null, allowWhenRestricted: true },
@@ -90,6 +106,16 @@ export const syncChannels = {
     output: z.strictObject({ conflicts: z.array(syncConflictView), canResolve: z.boolean() }),
     access: 'member.read',
     audit: 'sync.conflicts.list',
+  },
+  /**
+   * DP-6: the directory conflicts this terminal recorded, newest first, a page at a time (beforeSeq: the
+   * last seq of the previous page). Staff records, so the staff-directory right (管理責任者, システム管理責任者).
+   */
+  'sync.directoryConflicts.list': {
+    input: z.strictObject({ limit: z.number().int().min(1).max(500).default(200), beforeSeq: z.number().int().min(1).optional() }),
+    output: z.strictObject({ conflicts: z.array(directoryConflictView), more: z.boolean() }),
+    access: 'user.read',
+    audit: 'sync.directoryConflicts.list',
   },
   /**
    * EDIT decides (登録・訂正可, the permission that corrects a record): 'dataCenter' keeps the data
