@@ -8,11 +8,10 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { demoMyNumber } from '../../main/core/mynumber';
 import { configureSync, replicaChecksum } from '../../main/core/sync';
-import { Connection } from '../../main/rpc';
 import { replicaChecksum as serverChecksum } from '../../server/src/checksum';
 import { startDataCenter, type DataCenter } from '../server/fixture';
 import { editMember, newMember, startTerminal, type Terminal } from '../sync/terminal';
-import { CLERK_PASSWORD, INITIAL_PASSWORD, launchChromium, logIn, newPage, setUpThroughRouter, shoot, startHarness, twelveDigitRunsInDom, type Harness, notice } from './harness';
+import { CLERK_PASSWORD, launchChromium, logIn, newPage, setUpThroughRouter, shoot, startHarness, twelveDigitRunsInDom, type Harness, notice } from './harness';
 
 const EDITOR = 'kyufu.henshu';
 const NONE_USER = 'kyufu.torifuka';
@@ -39,11 +38,7 @@ describe('E2E sync conflicts (Chromium, dev host, real data center)', { timeout:
     h = await startHarness();
     await setUpThroughRouter(h, []);
     for (const [userId, level] of [[EDITOR, 'EDIT'], [NONE_USER, 'NONE']] as const) {
-      await h.addClerk(userId, level, ['kyufu']);
-      const conn = new Connection('test');
-      await h.call(conn, 'auth.login', { userId, password: INITIAL_PASSWORD });
-      await h.call(conn, 'auth.changePassword', { currentPassword: INITIAL_PASSWORD, newPassword: CLERK_PASSWORD });
-      await h.call(conn, 'auth.logout', {});
+      await h.addActiveClerk(userId, level, ['kyufu']);
     }
     const bundle = dc.enrol('T-E2E-HOST');
     const db = h.host.kura.store.db;

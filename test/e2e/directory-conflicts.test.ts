@@ -5,8 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { Connection } from '../../main/rpc';
-import { CLERK_PASSWORD, INITIAL_PASSWORD, MANAGER, launchChromium, logIn, newPage, setUpThroughRouter, shoot, startHarness, type Harness } from './harness';
+import { CLERK_PASSWORD, MANAGER, launchChromium, logIn, newPage, setUpThroughRouter, shoot, startHarness, type Harness } from './harness';
 
 const CLERK = 'kyufu.sanshou';
 
@@ -17,11 +16,7 @@ describe('E2E directory conflicts (Chromium, dev host)', { timeout: 120_000 }, (
   before(async () => {
     h = await startHarness();
     await setUpThroughRouter(h, []);
-    await h.addClerk(CLERK, 'EDIT', ['kyufu']);
-    const conn = new Connection('test');
-    await h.call(conn, 'auth.login', { userId: CLERK, password: INITIAL_PASSWORD });
-    await h.call(conn, 'auth.changePassword', { currentPassword: INITIAL_PASSWORD, newPassword: CLERK_PASSWORD });
-    await h.call(conn, 'auth.logout', {});
+    await h.addActiveClerk(CLERK, 'EDIT', ['kyufu']);
     browser = await launchChromium();
   });
   after(async () => {

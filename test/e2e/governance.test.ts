@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { demoMyNumber } from '../../main/core/mynumber';
 import { Connection } from '../../main/rpc';
 import { member } from '../retention/kit';
-import { CLERK_PASSWORD, INITIAL_PASSWORD, MANAGER, launchChromium, logIn, newPage, setUpThroughRouter, shoot, startHarness, twelveDigitRunsInDom, type Harness, notice, numberStored } from './harness';
+import { CLERK_PASSWORD, MANAGER, launchChromium, logIn, newPage, setUpThroughRouter, shoot, startHarness, twelveDigitRunsInDom, type Harness, notice, numberStored } from './harness';
 
 /** Lost qualification in 2010: more than 10 years before the clock's day (2026-11-24), so RT-1 erases it. */
 const EXPIRED = 'R000000001';
@@ -27,11 +27,7 @@ describe('E2E governance: retention, log review, reports (Chromium, dev host)', 
 
   /** A clerk ready to work: the initial password changed through the router, before any browser session. */
   async function readyClerk(userId: string, level: 'VIEW' | 'LINK'): Promise<void> {
-    await h.addClerk(userId, level, ['tekiyo']);
-    const conn = new Connection('test');
-    await h.call(conn, 'auth.login', { userId, password: INITIAL_PASSWORD });
-    await h.call(conn, 'auth.changePassword', { currentPassword: INITIAL_PASSWORD, newPassword: CLERK_PASSWORD });
-    await h.call(conn, 'auth.logout', {});
+    await h.addActiveClerk(userId, level, ['tekiyo']);
   }
 
   async function clerkPage(userId: string): Promise<Page> {

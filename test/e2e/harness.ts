@@ -48,6 +48,8 @@ export type Harness = {
    * MANAGER grants a level above NONE (AC-3: never the ID's creator).
    */
   addClerk(userId: string, level: PrivilegeLevel, businesses: Business[]): Promise<void>;
+  /** addClerk, then the clerk's own first login and password change: ready to log in with CLERK_PASSWORD. */
+  addActiveClerk(userId: string, level: PrivilegeLevel, businesses: Business[]): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -93,6 +95,16 @@ export async function startHarness(options: Pick<DevHostOptions, 'media' | 'impo
     await call(conn, 'auth.login', { userId: SECOND_ADMIN.userId, password: SECOND_ADMIN.password });
     return conn;
   };
+  const addClerk: Harness['addClerk'] = async (userId, level, businesses) => {
+    const issuer = await secondAdmin();
+    // A NONE user may still be assigned businesses to work in without My Number: no level is given.
+    await call(issuer, 'user.add', { userId, employeeNo: `E${employeeSeq++}`, name: `職員 ${userId}`, initialPassword: INITIAL_PASSWORD, level: 'NONE', businesses: level === 'NONE' ? businesses : [], roles: [], reason: 'E2E' });
+    await call(issuer, 'auth.logout', {});
+    if (level === 'NONE') return;
+    const admin = await manager();
+    await call(admin, 'grant.set', { userId, level, businesses, validFrom: japanDate(clock.now()), reason: 'E2E' });
+    await call(admin, 'auth.logout', {});
+  };
   return {
     host,
     clock,
@@ -100,15 +112,13 @@ export async function startHarness(options: Pick<DevHostOptions, 'media' | 'impo
     call,
     manager,
     secondAdmin,
-    async addClerk(userId, level, businesses) {
-      const issuer = await secondAdmin();
-      // A NONE user may still be assigned businesses to work in without My Number: no level is given.
-      await call(issuer, 'user.add', { userId, employeeNo: `E${employeeSeq++}`, name: `職員 ${userId}`, initialPassword: INITIAL_PASSWORD, level: 'NONE', businesses: level === 'NONE' ? businesses : [], roles: [], reason: 'E2E' });
-      await call(issuer, 'auth.logout', {});
-      if (level === 'NONE') return;
-      const admin = await manager();
-      await call(admin, 'grant.set', { userId, level, businesses, validFrom: japanDate(clock.now()), reason: 'E2E' });
-      await call(admin, 'auth.logout', {});
+    addClerk,
+    async addActiveClerk(userId, level, businesses) {
+      await addClerk(userId, level, businesses);
+      const conn = new Connection('test');
+      await call(conn, 'auth.login', { userId, password: INITIAL_PASSWORD });
+      await call(conn, 'auth.changePassword', { currentPassword: INITIAL_PASSWORD, newPassword: CLERK_PASSWORD });
+      await call(conn, 'auth.logout', {});
     },
     async close() {
       await host.close();

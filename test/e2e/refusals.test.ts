@@ -5,8 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { Connection } from '../../main/rpc';
-import { CLERK_PASSWORD, INITIAL_PASSWORD, MANAGER, launchChromium, logIn, newPage, setUpThroughRouter, shoot, startHarness, twelveDigitRunsInDom, type Harness, notice, dismissNotice, numberStored } from './harness';
+import { CLERK_PASSWORD, MANAGER, launchChromium, logIn, newPage, setUpThroughRouter, shoot, startHarness, twelveDigitRunsInDom, type Harness, notice, dismissNotice, numberStored } from './harness';
 
 const CLERK = 'hinin.tekiyo';
 const REFUSED = 'Q000000001';
@@ -21,11 +20,7 @@ describe('E2E RT-4: refused qualification, recorded by one and confirmed by anot
   before(async () => {
     h = await startHarness();
     await setUpThroughRouter(h, [{ members: 10, withMyNumberRatio: 1 }]);
-    await h.addClerk(CLERK, 'EDIT', ['tekiyo']);
-    const conn = new Connection('test');
-    await h.call(conn, 'auth.login', { userId: CLERK, password: INITIAL_PASSWORD });
-    await h.call(conn, 'auth.changePassword', { currentPassword: INITIAL_PASSWORD, newPassword: CLERK_PASSWORD });
-    await h.call(conn, 'auth.logout', {});
+    await h.addActiveClerk(CLERK, 'EDIT', ['tekiyo']);
     browser = await launchChromium();
   });
   after(async () => {
