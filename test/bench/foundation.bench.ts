@@ -80,6 +80,7 @@ function plainStore(dir: string): Store {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('secure_delete = ON');
+  db.pragma('temp_store = MEMORY');
   migrate(db, () => new Date());
   return wrapStore(db, dir, { dataKey: randomBytes(32), blindIndexKey: randomBytes(32) }, null);
 }
