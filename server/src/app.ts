@@ -9,7 +9,7 @@ import { LogRefusal, acceptLog, logState } from './sync/checkpoints';
 import { registerDirectoryRoutes } from './sync/directory-routes';
 import { recordResolutions } from './sync/conflicts';
 import { registerKeyRelay } from './sync/key-relay';
-import { readChanges } from './sync/pull';
+import { readChangesJson } from './sync/pull';
 import { SyncRefusal, applyPush } from './sync/push';
 import { TerminalSockets, loadTlsMaterial, peerTerminal, tlsOptions, type PeerTerminal } from './tls';
 
@@ -78,7 +78,8 @@ export async function startServer(options: ServerOptions): Promise<KuraServer> {
     if (!terminalOf(request, reply)) return reply;
     const query = parseOr(pullQuery, request.query, reply);
     if (!query) return reply;
-    return readChanges(pool, query.after, query.limit);
+    // The page's JSON comes from PostgreSQL as one text (sync/pull.ts).
+    return reply.type('application/json; charset=utf-8').send(await readChangesJson(pool, query.after, query.limit));
   });
 
   app.get(SYNC_PATHS.logState, async (request, reply) => {
