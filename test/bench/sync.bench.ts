@@ -1,15 +1,69 @@
 // Sync benchmarks (issue 7): initial pull of N members to a new terminal (target: 1,000,000 in < 60 s),
 // push of 100,000 mutations (target < 20 s), and the server's bulk apply against a plain unnest upsert
 // of the same rows. KURA_BENCH_SCALE (or the runner's scale) shrinks N for a quick run.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pullChanges, pushOutbox, HttpsTransport, loadIdentity } from '../../main/core/sync';
+import { pushOutbox, HttpsTransport, loadIdentity } from '../../main/core/sync';
 import { applyPush } from '../../server/src/sync/push';
 import type { MemberRowWire, MutationWire } from '../../shared/sync/protocol';
 import { startDataCenter } from '../server/fixture';
-import { startTerminal } from '../sync/terminal';
+import { replicaChecksum as serverChecksum } from '../../server/src/checksum';
+import { configureSync, replicaChecksum } from '../../main/core/sync';
+import { KeyFileKeystore, openStore, type Store } from '../../main/core/store';
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(2);
 const perSecond = (n: number, ms: number): string => Math.round(n / (ms / 1000)).toLocaleString('en-US');
+
+
+type ChildResult = { rows: number; pages: number; ms: number; cpuMs: number; peakRssMb: number; marks: [number, number][] };
+
+/** Runs sync.child.ts without blocking this process (its data center serves the child meanwhile). */
+function runChild(args: string[]): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'sync.child.ts'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`sync bench child failed (${code}): ${err.slice(-2000)}`));
+      const lines = out.trim().split('\n');
+      resolve(JSON.parse(lines[lines.length - 1]!) as ChildResult);
+    });
+  });
+}
+
+/** A new terminal store in its own folder, enrolled at the data center, closed again for a child to open. */
+async function enrolledTerminalDir(dc: Awaited<ReturnType<typeof startDataCenter>>, terminalId: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'kura-bench-sync-'));
+  const store = openStore({ dataDir: dir, keystore: new KeyFileKeystore(dir), packaged: false });
+  const bundle = dc.enrol(terminalId);
+  configureSync(store.db, { terminalId, serverUrl: dc.server.url, caPem: bundle.caPem, certPem: bundle.certPem, keyPem: bundle.keyPem! }, new Date());
+  store.close();
+  return dir;
+}
+
+async function reopenTerminal(_dc: unknown, dir: string): Promise<{ store: Store }> {
+  return { store: openStore({ dataDir: dir, keystore: new KeyFileKeystore(dir), packaged: false }) };
+}
+
+/** Rows/s within each tenth of the rows (by the page that crossed it). */
+function deciles(marks: [number, number][]): string[] {
+  const total = marks[marks.length - 1]?.[1] ?? 0;
+  const out: string[] = [];
+  let prev: [number, number] = [0, 0];
+  for (let d = 1; d <= 10; d++) {
+    const mark = marks.find(([, n]) => n >= (total * d) / 10);
+    if (!mark || mark === prev) continue;
+    out.push(`${d * 10}%:${Math.round((mark[1] - prev[1]) / ((mark[0] - prev[0]) / 1000)).toLocaleString('en-US')}`);
+    prev = mark;
+  }
+  return out;
+}
 
 export async function benchSync(print: (line: string) => void, scale = Number(process.env.KURA_BENCH_SCALE ?? '1')): Promise<void> {
   const members = Math.max(1_000, Math.round(1_000_000 * scale));
@@ -32,27 +86,40 @@ export async function benchSync(print: (line: string) => void, scale = Number(pr
     );
     await dc.pg.pool.query('ANALYZE');
 
-    const term = await startTerminal(dc, 'T-BENCH', { engine: { timeoutMs: 120_000 } });
-    const identity = loadIdentity(term.t.kura.store.db)!;
-    const transport = new HttpsTransport(identity, 120_000);
+    // The initial pull runs in a child process (sync.child.ts): its peak memory is the terminal's own,
+    // and this process's data center serves it from beside it, as from another machine.
+    const rows = members + Math.ceil(members / 2);
+    const pullDir = await enrolledTerminalDir(dc, 'T-BENCH');
+    const pull = await runChild(['pull', pullDir, '20000']);
+    const baseDir = await enrolledTerminalDir(dc, 'T-BENCH-LOCAL');
+    const base = await runChild(['baseline', baseDir, String(rows)]);
+    const pullRate = pull.rows / (pull.ms / 1000);
+    const baseRate = base.rows / (base.ms / 1000);
+    print(`sync.initialPull: ${members.toLocaleString('en-US')} members + numbers (${pull.rows.toLocaleString('en-US')} rows, ${pull.pages} pages) in ${seconds(pull.ms)} s (${perSecond(pull.rows, pull.ms)} rows/s, CPU ${seconds(pull.cpuMs)} s); at this rate 1,000,000 members + 500,000 numbers take ${(1_500_000 / pullRate).toFixed(1)} s (target < 30 s)`);
+    print(`sync.initialPull baseline: the same ${base.rows.toLocaleString('en-US')} rows written locally as bulk pages of 20,000 (no network), ${seconds(base.ms)} s (${perSecond(base.rows, base.ms)} rows/s): pull / local ratio ${(baseRate / pullRate).toFixed(2)}x`);
+    print(`sync.initialPull rows/s per 10% of the pull (flat = no slow-down as the store grows): ${deciles(pull.marks).join(' ')}`);
+    print(`sync.initialPull peak memory of the terminal process (VmHWM): ${pull.peakRssMb.toFixed(0)} MB (target < 400 MB at 1,000,000 members)`);
+    const pullTerm = await reopenTerminal(dc, pullDir);
+    const transport = new HttpsTransport(loadIdentity(pullTerm.store.db)!, 120_000);
     try {
-      const rows = members + Math.ceil(members / 2);
-      let t0 = performance.now();
-      const pulled = await pullChanges(term.t.kura.store.db, transport, { pageSize: 20_000 });
-      const pullMs = performance.now() - t0;
-      print(`sync.initialPull: ${members.toLocaleString('en-US')} members + numbers (${pulled.applied.toLocaleString('en-US')} rows, ${pulled.pages} pages) in ${seconds(pullMs)} s (${perSecond(rows, pullMs)} rows/s; target 1,000,000 members < 60 s)`);
+      const server = await serverChecksum(dc.pg.pool);
+      const local = replicaChecksum(pullTerm.store.db);
+      if (local.digest !== server.digest) throw new Error(`bench: the pulled replica differs from the data center (${local.members}/${server.members} members)`);
+      print(`sync.initialPull checksum: terminal = data center (${local.members.toLocaleString('en-US')} members, ${local.myNumbers.toLocaleString('en-US')} numbers)`);
 
       // 100,000 local edits fill the outbox through the triggers, then go up in numbered batches.
-      term.t.kura.store.transaction(() => {
-        term.t.kura.store.db.prepare("UPDATE members SET kanji_name = kanji_name || '改', version = version + 1 WHERE rowid <= ?").run(pushes);
+      pullTerm.store.transaction(() => {
+        pullTerm.store.db.prepare("UPDATE members SET kanji_name = kanji_name || '改', version = version + 1 WHERE rowid <= ?").run(pushes);
       });
-      t0 = performance.now();
-      const pushed = await pushOutbox(term.t.kura.store.db, transport, term.t.clock.now, 10_000);
+      const t0 = performance.now();
+      const pushed = await pushOutbox(pullTerm.store.db, transport, () => new Date(), 10_000);
       const pushMs = performance.now() - t0;
       print(`sync.push: ${pushes.toLocaleString('en-US')} mutations in ${pushed.batches} batches, ${seconds(pushMs)} s (${perSecond(pushes, pushMs)} mutations/s; target 100,000 < 20 s)`);
     } finally {
       transport.close();
-      await term.close();
+      pullTerm.store.close();
+      rmSync(pullDir, { recursive: true, force: true });
+      rmSync(baseDir, { recursive: true, force: true });
     }
 
     // Server bulk apply (dedupe, version check, conflicts, commit-ordered change numbers) against a plain
@@ -92,3 +159,5 @@ export async function benchSync(print: (line: string) => void, scale = Number(pr
     await dc.stop();
   }
 }
+
+if (process.argv[1]?.endsWith('sync.bench.ts')) await benchSync((line) => console.log(line), Number(process.env.KURA_BENCH_SCALE ?? '1'));
