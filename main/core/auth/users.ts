@@ -46,10 +46,15 @@ function fromRow(r: Row): UserRecord {
 export type NewUser = { userId: string; employeeNo: string; name: string; department?: string | undefined; passwordHash: string; mustChangePassword: boolean };
 
 export class UserDirectory {
-  constructor(private readonly db: Db) {}
+  /** Prepared once: every routed call re-reads its user (issue 14). */
+  private readonly findStmt;
+
+  constructor(private readonly db: Db) {
+    this.findStmt = db.prepare('SELECT * FROM users WHERE user_id = ?');
+  }
 
   find(userId: string): UserRecord | null {
-    const row = this.db.prepare('SELECT * FROM users WHERE user_id = ?').get(userId) as Row | undefined;
+    const row = this.findStmt.get(userId) as Row | undefined;
     return row ? fromRow(row) : null;
   }
 
