@@ -1,4 +1,3 @@
-export { retentionPolicySchema, recordRuleSchema, type RetentionPolicy, type RecordRule } from './policy';
 export { previewRetention, purgeExpired, type RetentionPlan, type ExpiredNumber, type RefusedNumber } from './purge';
 export { cancelQualificationRefusal, confirmQualificationRefusal, pendingRefusals, recordQualificationRefusal, type PendingRefusal, type Refusal } from './refusals';
 export { myNumberEraser } from './erase';
