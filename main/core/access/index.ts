@@ -3,3 +3,4 @@ export { grantInForce, insertGrant, rolesOf, setRoles, type Grant } from './gran
 export { decide, loadSubject, usablePermissions, type Decision, type SessionChoices, type Subject } from './subject';
 export { setTerminalDesignations, terminalDesignations } from './terminal';
 export { assertGrantable, listReviews, recordReview, upcomingGrants, type Review } from './assignments';
+export { accessMigrations } from './schema';

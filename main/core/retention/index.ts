@@ -3,3 +3,4 @@ export { cancelQualificationRefusal, confirmQualificationRefusal, pendingRefusal
 export { myNumberEraser } from './erase';
 export { monthsBefore, monthsAfter } from './dates';
 export type { RecordRuleOutcome, RecordTarget } from './records';
+export { retentionMigrations } from './schema';
