@@ -40,7 +40,9 @@ function checkRelative(from, to) {
     case 'core':
       if (to.zone === 'shared') return null;
       if (to.zone !== 'core') return 'main/core never imports electron, main/rpc, renderer/ or other zones';
-      if (to.capability === from.capability || to.isIndex) return null;
+      if (to.capability === from.capability) return null;
+      if (from.capability === 'kernel') return 'main/core/kernel sits below every capability: it imports only shared/';
+      if (to.isIndex) return null;
       return `main/core/${from.capability} reaches ${to.capability} only through its index.ts`;
     case 'main/rpc':
     case 'main/devhost':
