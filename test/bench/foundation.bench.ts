@@ -9,7 +9,7 @@ import { AuditLog } from '../../main/core/audit';
 import { demoMember, MemberRegistry, seededRandom } from '../../main/core/members';
 import { demoMyNumber, MyNumberVault } from '../../main/core/mynumber';
 import { migrate, wrapStore, type Store } from '../../main/core/store';
-import { Connection, Router } from '../../main/rpc';
+import { Connection, kuraMigrations, Router } from '../../main/rpc';
 import { startKura } from '../helpers/kura';
 
 type Print = (line: string) => void;
@@ -80,7 +80,7 @@ function plainStore(dir: string): Store {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('secure_delete = ON');
-  migrate(db, () => new Date());
+  migrate(db, kuraMigrations, () => new Date());
   return wrapStore(db, dir, { dataKey: randomBytes(32), blindIndexKey: randomBytes(32) }, null);
 }
 

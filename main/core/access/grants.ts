@@ -5,11 +5,6 @@ import type { Db } from '../store';
 
 export type Grant = { level: PrivilegeLevel; businesses: Business[]; validFrom: string; validTo: string | null };
 
-/** The terminal's calendar day in Japan, which is when a duty starts or ends. */
-export function japanDate(at: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
-
 // Same-day grants: the later decision wins (granted_at), the same at every terminal; local ids differ
 // between terminals (replicated grants arrive in another order) and only break ties within one.
 export function grantInForce(db: Db, userId: string, day: string): Grant {

@@ -14,3 +14,4 @@ export type { ImportKind } from './layouts';
 export type { ImportSession, ImportStatus, RowFilter, StoredRow } from './session-store';
 export type { ImportProgress, ProgressListener } from './validate';
 export { eraseSourceFile, type Erasure } from './source-file';
+export { importMigrations } from './schema';
