@@ -21,5 +21,15 @@ export default tseslint.config(
     files: ['scripts/**/*.{js,mjs,cjs}', 'eslint.config.js', 'bin/**'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', __dirname: 'readonly', URL: 'readonly', setTimeout: 'readonly' } },
   },
+  {
+    // The test's stand-in for the electron module: plain CommonJS, loaded by a Node child process.
+    files: ['test/**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: Object.fromEntries(['process', 'console', 'require', 'module', 'Buffer', 'URL', 'Request', 'setImmediate', 'structuredClone'].map((g) => [g, 'readonly'])),
+    },
+    // A CommonJS module that must load without a build step: require() is its import.
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   { plugins: { kura }, rules: { 'kura/layering': 'error' } },
 );

@@ -1,7 +1,10 @@
 // kura/layering: the zone rules of design/architecture.md as a lint error (VS Code style).
-// Resolves each import to the zone it lands in and checks it against the importing file's zone.
+// Resolves each import to the zone it lands in and checks it against the importing file's zone; and
+// refuses an import that closes a cycle, between capabilities of main/core or between files of one
+// capability or feature (issue 15): each depends downwards only, so each can be read and moved alone.
 import { builtinModules } from 'node:module';
 import path from 'node:path';
+import { capabilityEdges, capabilityOf, importGraph, pathBetween, resolveImport, unitEdges, unitOf } from './import-graph.js';
 
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 const NATIVE_STORE = new Set(['better-sqlite3-multiple-ciphers', 'argon2']);
@@ -37,7 +40,9 @@ function checkRelative(from, to) {
     case 'core':
       if (to.zone === 'shared') return null;
       if (to.zone !== 'core') return 'main/core never imports electron, main/rpc, renderer/ or other zones';
-      if (to.capability === from.capability || to.isIndex) return null;
+      if (to.capability === from.capability) return null;
+      if (from.capability === 'kernel') return 'main/core/kernel sits below every capability: it imports only shared/';
+      if (to.isIndex) return null;
       return `main/core/${from.capability} reaches ${to.capability} only through its index.ts`;
     case 'main/rpc':
     case 'main/devhost':
@@ -55,6 +60,37 @@ function checkRelative(from, to) {
   }
 }
 
+// One graph per tree and lint run: built from disk the first time a file of that tree is linted.
+const graphs = new Map();
+function graphsOf(root) {
+  if (!graphs.has(root)) {
+    const graph = importGraph(root);
+    graphs.set(root, { capabilities: capabilityEdges(root, graph), files: unitEdges(root, graph) });
+  }
+  return graphs.get(root);
+}
+
+const posix = (rel) => rel.split(path.sep).join('/');
+
+/** The cycle this import closes, as text, or null. */
+function cycleThrough(root, file, target) {
+  const fromRel = posix(path.relative(root, file));
+  const toRel = posix(path.relative(root, target));
+  const { capabilities, files } = graphsOf(root);
+  const [fromCap, toCap] = [capabilityOf(fromRel), capabilityOf(toRel)];
+  if (fromCap && toCap && fromCap !== toCap) {
+    const back = pathBetween(capabilities, toCap, fromCap);
+    if (back) return `capabilities depend downwards only: ${[fromCap, ...back].join(' → ')} is a cycle; move what both need below them (main/core/kernel)`;
+    return null;
+  }
+  const unit = unitOf(fromRel);
+  if (unit && unit === unitOf(toRel)) {
+    const back = pathBetween(files, target, file);
+    if (back) return `files of ${unit} import each other in a circle: ${[fromRel, ...back.map((f) => posix(path.relative(root, f)))].join(' → ')}`;
+  }
+  return null;
+}
+
 const layering = {
   meta: { type: 'problem', schema: [], messages: { crossing: '{{why}} (architecture.md layering)' } },
   create(context) {
@@ -67,6 +103,8 @@ const layering = {
       if (source.startsWith('.')) {
         const target = path.resolve(path.dirname(file), source);
         why = checkRelative(from, zoneOf(path.relative(root, target)));
+        const landsOn = why ? null : resolveImport(file, source);
+        if (landsOn) why = cycleThrough(root, file, landsOn);
       } else {
         why = checkBare(from, source);
       }

@@ -8,6 +8,7 @@ import { KeyFileKeystore } from '../core/store';
 import { Connection, openKura, Router } from '../rpc';
 import { askSecret, PromptClosed } from './prompt';
 import { BundleError, readBundle } from './bundle';
+import { formatConfirm, formatPreview, IMPORT_KINDS } from './import-report';
 
 const USAGE = `kura-admin --data-dir DIR <command>
 
@@ -17,7 +18,13 @@ const USAGE = `kura-admin --data-dir DIR <command>
         利用者の追加（取扱不可で登録。権限レベルは作成者以外の管理責任者が grant set で付与）
         / add a user at NONE; a manager other than its creator grants the level with grant set (AC-3)
         (initial password: KURA_NEW_PASSWORD or prompt)
+  password change --as ID          自分のパスワード変更（初回ログイン時も）/ change your own password (also the first-login change)
+        (current: KURA_PASSWORD or prompt; new: KURA_NEW_PASSWORD or prompt)
   demo seed --as ID --members N     架空の加入者データ / synthetic demo members
+  import preview --as ID --file PATH [--kind input|update|cancel]
+        事業所配布用個人番号入力データの読込と検査（登録はしない）/ read and check an employer file (registers nothing)
+  import confirm --as ID --import-id ID [--accept-warnings]
+        検査済みの行を登録し、受領書PDFとエラーリストを作成 / register the accepted rows, write receipts and error lists
   mynumber lookup --as ID --business kyufu
         個人番号で検索（番号はプロンプトまたは KURA_MYNUMBER）/ look up by My Number
   audit verify --as ID              操作ログの改ざん検査 / verify the operation log chain
@@ -58,8 +65,31 @@ function required(value: string | undefined, flag: string): string {
   return value;
 }
 
+/** Exit codes: 0 done, 1 usage shown, 2 refused with a message (3 not found, 4 log broken, 5 sync failed). */
 export async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  try {
+    return await run(argv);
+  } catch (e) {
+    // Refusals an operator can act on: the message, never a stack trace.
+    if (e instanceof CliError || e instanceof PromptClosed || e instanceof BundleError) {
+      console.error(e.message);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseOptions(argv);
+  } catch (e) {
+    // node:util's own message names the option; it is English only.
+    throw new CliError(`オプションが正しくありません / invalid option: ${e instanceof Error ? e.message : String(e)}\n\n${USAGE}`);
+  }
+}
+
+function parseOptions(argv: string[]) {
+  return parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
@@ -68,8 +98,13 @@ export async function main(argv: string[]): Promise<number> {
       business: { type: 'string' }, role: { type: 'string' }, reason: { type: 'string' }, members: { type: 'string' }, help: { type: 'boolean', short: 'h' },
       'retired-on': { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, status: { type: 'string' }, findings: { type: 'string' }, designation: { type: 'string' }, bundle: { type: 'string' }, 'server-url': { type: 'string' },
       terminal: { type: 'string' }, fingerprint: { type: 'string' }, 'check-value': { type: 'string' },
+      file: { type: 'string' }, kind: { type: 'string' }, 'import-id': { type: 'string' }, 'accept-warnings': { type: 'boolean' },
     },
   });
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandLine(argv);
   const command = positionals.join(' ');
   if (values.help || !command) {
     console.log(USAGE);
@@ -112,6 +147,31 @@ export async function main(argv: string[]): Promise<number> {
           businesses: list<Business>(values.business, BUSINESSES, 'business'), roles: list<Role>(values.role, ROLES, 'role'), reason: values.reason ?? '',
         });
         console.log(`利用者を追加しました / user added: ${user.userId} ${user.name} ${user.level} [${user.businesses.join(',')}] (初回ログイン時にパスワード変更 / must change password at first login)`);
+        return 0;
+      }
+      case 'password change': {
+        const userId = required(values.as, 'as');
+        const currentPassword = await askSecret(`${userId} の現在のパスワード / current password: `, 'KURA_PASSWORD');
+        await call('auth.login', { userId, password: currentPassword });
+        const newPassword = await askSecret('新しいパスワード / new password: ', 'KURA_NEW_PASSWORD');
+        await call('auth.changePassword', { currentPassword, newPassword });
+        console.log(`パスワードを変更しました / password changed: ${userId}`);
+        return 0;
+      }
+      case 'import preview': {
+        await loginAs('tekiyo');
+        const kind = list(values.kind ?? 'input', IMPORT_KINDS, 'kind')[0]!;
+        const r = await call('imports.preview', { path: resolve(required(values.file, 'file')), kind });
+        if (r.status === 'refused') throw new CliError(`${r.problem.ja}\n${r.problem.en}`);
+        console.log(formatPreview(r));
+        return 0;
+      }
+      case 'import confirm': {
+        await loginAs('tekiyo');
+        const importId = required(values['import-id'], 'import-id');
+        const r = await call('imports.confirm', { importId, acceptWarnings: values['accept-warnings'] ?? false });
+        const { files } = await call('imports.receipt', { importId });
+        console.log(formatConfirm(r, files));
         return 0;
       }
       case 'demo seed': {
@@ -254,12 +314,6 @@ export async function main(argv: string[]): Promise<number> {
       default:
         throw new CliError(`不明なコマンドです / unknown command: ${command}\n\n${USAGE}`);
     }
-  } catch (e) {
-    if (e instanceof CliError || e instanceof PromptClosed || e instanceof BundleError) {
-      console.error(e.message);
-      return 2;
-    }
-    throw e;
   } finally {
     kura.close();
   }

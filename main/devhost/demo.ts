@@ -2,7 +2,7 @@
 // clerk's actions would, so the operation log shows the demo setup like any other. Synthetic people,
 // synthetic numbers, fixed passwords printed on the console: never use this on a real terminal.
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/rpc';
-import { japanDate } from '../core/access';
+import { japanDate } from '../core/kernel';
 import { Connection, type Router } from '../rpc';
 
 export const DEMO_TERMINAL = 'デモ端末-01';

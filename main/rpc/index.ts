@@ -2,3 +2,4 @@ export { Router, redactDigits, type Call, type Handler, type Handlers } from './
 export { Connection, type Session } from './session';
 export { openKura, type Kura, type KuraOptions } from './kura';
 export { resourcePath } from './resources';
+export { kuraMigrations } from './schema';

@@ -8,6 +8,7 @@ import { MyNumberVault } from '../core/mynumber';
 import { loadIdentity, SyncEngine } from '../core/sync';
 import { openStore, type Keystore, type Store } from '../core/store';
 import { resourcePath } from './resources';
+import { kuraMigrations } from './schema';
 import type { Connection } from './session';
 
 export type Kura = {
@@ -41,7 +42,7 @@ export type KuraOptions = {
 export function openKura(options: KuraOptions): Kura {
   const now = options.now ?? (() => new Date());
   const policy = loadPolicy(options.policyPath ?? resourcePath('policy.json'));
-  const store = openStore({ dataDir: options.dataDir, keystore: options.keystore, packaged: options.packaged, now });
+  const store = openStore({ dataDir: options.dataDir, keystore: options.keystore, packaged: options.packaged, migrations: kuraMigrations, now });
   const terminalStmt = store.db.prepare("SELECT value FROM meta WHERE key = 'terminal.name'");
   const syncEngine = new SyncEngine(store.db, { now });
   return {

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 function resourcesDir(): string {
   const fromEnv = process.env.KURA_RESOURCES_DIR;
   if (fromEnv) return fromEnv;
-  // esbuild's CommonJS bundles have __dirname; tsx (ESM) has import.meta.url.
-  const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+  // Under tsx this module's own file; in a bundle the bundle file (scripts/node-bundle.mjs defines it).
+  const here = dirname(fileURLToPath(import.meta.url));
   for (let dir = here, i = 0; i < 5; i++, dir = dirname(dir)) {
     if (existsSync(join(dir, 'resources', 'policy.json'))) return join(dir, 'resources');
   }

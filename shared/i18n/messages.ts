@@ -38,6 +38,10 @@ export const ERROR_MESSAGES = {
   invalid_period: { ja: '有効期間が正しくありません（終了日は開始日より後にしてください）。', en: 'The validity period is not valid (the end must be after the start).' },
   retroactive_grant: { ja: '過去の日付から権限を付与することはできません。', en: 'A grant cannot start in the past.' },
   business_required: { ja: 'この操作は{business}業務で行います。業務を{business}に切り替えてください。', en: 'This is {business} work; switch the business to {business} first.' },
+  receipt_font_missing: {
+    ja: '受領書用の日本語フォントが見つかりません。登録は完了しています。システム管理責任者に連絡し、フォントを導入してから受領書を作り直してください。',
+    en: 'No Japanese font for the receipts was found. The registration is complete; ask the system administrator to install a font, then make the receipts again.',
+  },
   import_not_found: { ja: '取込 {importId} は見つからないか、既に確定または中止されています。', en: 'Import {importId} does not exist or was already confirmed or abandoned.' },
   sync_grace_exceeded: { ja: 'この端末は{days}日以上データセンターと同期していないため、ログインできません。回線を確認し、同期してから再度お試しください。', en: 'This terminal has not synced for over {days} days; logins are refused until it syncs.' },
   sync_bundle_invalid: { ja: '端末登録ファイルが正しくありません。証明書・鍵・端末名・接続先（https://）を確認してください。', en: 'The enrolment bundle is not valid: check certificate, key, terminal name and server address (https://).' },

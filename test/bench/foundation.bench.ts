@@ -9,7 +9,7 @@ import { AuditLog } from '../../main/core/audit';
 import { demoMember, MemberRegistry, seededRandom } from '../../main/core/members';
 import { demoMyNumber, MyNumberVault } from '../../main/core/mynumber';
 import { migrate, wrapStore, type Store } from '../../main/core/store';
-import { Connection, Router } from '../../main/rpc';
+import { Connection, kuraMigrations, Router } from '../../main/rpc';
 import { startKura } from '../helpers/kura';
 
 type Print = (line: string) => void;
@@ -81,7 +81,7 @@ function plainStore(dir: string): Store {
   db.pragma('foreign_keys = ON');
   db.pragma('secure_delete = ON');
   db.pragma('temp_store = MEMORY');
-  migrate(db, () => new Date());
+  migrate(db, kuraMigrations, () => new Date());
   return wrapStore(db, dir, { dataKey: randomBytes(32), blindIndexKey: randomBytes(32) }, null);
 }
 

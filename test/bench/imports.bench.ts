@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { japanDate } from '../../main/core/access';
+import { japanDate } from '../../main/core/kernel';
 import { KeyFileKeystore } from '../../main/core/store';
 import { Connection, openKura, Router } from '../../main/rpc';
 import { bulkCsv, insertBulkMembers, registeredCount } from '../imports/bulk';

@@ -8,7 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Business, PrivilegeLevel } from '../../shared/codes';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/rpc';
 import { TWELVE_DIGIT_RUN } from '../../shared/mynumber';
-import { japanDate } from '../../main/core/access';
+import { japanDate } from '../../main/core/kernel';
 import { startDevHost, type DevHost, type DevHostOptions } from '../../main/devhost';
 import { Connection } from '../../main/rpc';
 import { Clock } from '../helpers/kura';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { _electron } from 'playwright-core';
-import { japanDate } from '../../main/core/access';
+import { japanDate } from '../../main/core/kernel';
 import { KeyFileKeystore } from '../../main/core/store';
 import { Connection, openKura, Router } from '../../main/rpc';
 import { CLERK_PASSWORD, INITIAL_PASSWORD, MANAGER, changePassword, logIn, searchKana, twelveDigitRunsInDom } from '../e2e/harness';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Business, PrivilegeLevel, Role } from '../../shared/codes';
 import type { Channel, ChannelInput, ChannelOutput, RpcResult } from '../../shared/rpc';
-import { japanDate } from '../../main/core/access';
+import { japanDate } from '../../main/core/kernel';
 import { KeyFileKeystore } from '../../main/core/store';
 import { Connection, openKura, Router, type Kura } from '../../main/rpc';
 

@@ -9,6 +9,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { KuraError } from '../../shared/errors';
 import { blindIndex, decryptMyNumber, demoMyNumber } from '../../main/core/mynumber';
 import { KeyFileKeystore, openStore, STORE_FILES, type Keystore } from '../../main/core/store';
+import { kuraMigrations } from '../../main/rpc';
 import { makeDataDir, startKura, type TestKura } from '../helpers/kura';
 
 const codeOf = (fn: () => unknown): string => {
@@ -66,25 +67,25 @@ describe('DP-1: encrypted store', () => {
     // Another keystore's wrapping key cannot unwrap this store's master key.
     writeFileSync(join(otherDir, STORE_FILES.wrappedMaster), readFileSync(join(t.dir, STORE_FILES.wrappedMaster)));
     writeFileSync(join(otherDir, STORE_FILES.db), before);
-    assert.equal(codeOf(() => openStore({ dataDir: otherDir, keystore: new KeyFileKeystore(otherDir), packaged: false })), 'store_locked');
+    assert.equal(codeOf(() => openStore({ dataDir: otherDir, keystore: new KeyFileKeystore(otherDir), packaged: false, migrations: kuraMigrations })), 'store_locked');
     assert.deepEqual(readFileSync(join(otherDir, STORE_FILES.db)), before);
   });
 
   it('DP-1: a corrupted database file gives store_locked, not a crash', () => {
     const dir = makeDataDir();
-    const s = openStore({ dataDir: dir, keystore: new KeyFileKeystore(dir), packaged: false });
+    const s = openStore({ dataDir: dir, keystore: new KeyFileKeystore(dir), packaged: false, migrations: kuraMigrations });
     s.db.pragma('wal_checkpoint(TRUNCATE)');
     s.close();
     const file = join(dir, STORE_FILES.db);
     const bytes = readFileSync(file);
     bytes.fill(0x41, 0, 4096);
     writeFileSync(file, bytes);
-    assert.equal(codeOf(() => openStore({ dataDir: dir, keystore: new KeyFileKeystore(dir), packaged: false })), 'store_locked');
+    assert.equal(codeOf(() => openStore({ dataDir: dir, keystore: new KeyFileKeystore(dir), packaged: false, migrations: kuraMigrations })), 'store_locked');
   });
 
   it('DP-1: a packaged build refuses the development key-file keystore', () => {
     const dir = makeDataDir();
-    assert.equal(codeOf(() => openStore({ dataDir: dir, keystore: new KeyFileKeystore(dir), packaged: true })), 'keystore_not_allowed');
+    assert.equal(codeOf(() => openStore({ dataDir: dir, keystore: new KeyFileKeystore(dir), packaged: true, migrations: kuraMigrations })), 'keystore_not_allowed');
     assert.equal(existsSync(join(dir, STORE_FILES.db)), false, 'no store is created');
   });
 
@@ -98,7 +99,7 @@ describe('DP-1: encrypted store', () => {
       wrap: (b) => b,
       unwrap: (b) => b,
     };
-    assert.equal(codeOf(() => openStore({ dataDir: dir, keystore: unprotected, packaged: true })), 'keystore_unprotected');
+    assert.equal(codeOf(() => openStore({ dataDir: dir, keystore: unprotected, packaged: true, migrations: kuraMigrations })), 'keystore_unprotected');
     assert.equal(existsSync(join(dir, STORE_FILES.wrappedMaster)), false, 'no key is written');
   });
 

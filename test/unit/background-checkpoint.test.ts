@@ -11,6 +11,7 @@ import { AuditLog } from '../../main/core/audit';
 import { demoMember, MemberRegistry, seededRandom } from '../../main/core/members';
 import { demoMyNumber, MyNumberVault } from '../../main/core/mynumber';
 import { KeyFileKeystore, openStore, type Store } from '../../main/core/store';
+import { kuraMigrations } from '../../main/rpc';
 import { BackgroundCheckpointer } from '../../main/core/store/checkpointer';
 import { makeDataDir } from '../helpers/kura';
 
@@ -22,7 +23,7 @@ describe('DP-1: the WAL checkpoint of a bulk write runs on the other core', () =
   let vault: MyNumberVault;
   before(() => {
     const dir = makeDataDir();
-    store = openStore({ dataDir: dir, keystore: new KeyFileKeystore(dir), packaged: false });
+    store = openStore({ dataDir: dir, keystore: new KeyFileKeystore(dir), packaged: false, migrations: kuraMigrations });
     vault = new MyNumberVault(store, () => new Date());
     const members = new MemberRegistry(store.db, () => new Date());
     const random = seededRandom(4);
@@ -76,7 +77,7 @@ describe('DP-1: a process killed around the background checkpoint loses no commi
       const child = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'checkpoint-child.ts'), dir, String(ROWS), String(killAfterMs)], { encoding: 'utf8', timeout: 120_000 });
       assert.equal(child.signal, 'SIGKILL', `child ended with ${child.status} ${child.stderr}`);
       assert.match(child.stdout, /committed/);
-      const store = openStore({ dataDir: dir, keystore: new KeyFileKeystore(dir), packaged: false });
+      const store = openStore({ dataDir: dir, keystore: new KeyFileKeystore(dir), packaged: false, migrations: kuraMigrations });
       try {
         assert.equal(store.db.pragma('integrity_check', { simple: true }), 'ok');
         const registered = store.db.prepare('SELECT count(*) FROM mynumber_master WHERE sakujo_kubun = 0').pluck().get();
@@ -98,7 +99,7 @@ describe('DP-1: a process killed around the background checkpoint loses no commi
 describe('DP-1: a background checkpoint that cannot run changes nothing for the clerk', () => {
   it('DP-1: a worker that cannot start: no throw, a report saying so, and close still works', async () => {
     const dir = makeDataDir();
-    const store = openStore({ dataDir: dir, keystore: new KeyFileKeystore(dir), packaged: false });
+    const store = openStore({ dataDir: dir, keystore: new KeyFileKeystore(dir), packaged: false, migrations: kuraMigrations });
     try {
       const noThreads = new BackgroundCheckpointer(store.db.name, null, () => {
         throw new Error('no threads left');
@@ -114,7 +115,7 @@ describe('DP-1: a background checkpoint that cannot run changes nothing for the 
 
   it('DP-1: a worker that cannot open the file: the commit stands, settings come back, and whenDurable syncs on this thread', async () => {
     const dir = makeDataDir();
-    const store = openStore({ dataDir: dir, keystore: new KeyFileKeystore(dir), packaged: false });
+    const store = openStore({ dataDir: dir, keystore: new KeyFileKeystore(dir), packaged: false, migrations: kuraMigrations });
     try {
       const vault = new MyNumberVault(store, () => new Date());
       const members = new MemberRegistry(store.db, () => new Date());

@@ -5,9 +5,10 @@ import { AuditLog } from '../../main/core/audit';
 import { demoMember, MemberRegistry, seededRandom } from '../../main/core/members';
 import { demoMyNumber, MyNumberVault } from '../../main/core/mynumber';
 import { KeyFileKeystore, openStore } from '../../main/core/store';
+import { kuraMigrations } from '../../main/rpc';
 
 const [dataDir, rows, killAfterMs] = process.argv.slice(2) as [string, string, string];
-const store = openStore({ dataDir, keystore: new KeyFileKeystore(dataDir), packaged: false });
+const store = openStore({ dataDir, keystore: new KeyFileKeystore(dataDir), packaged: false, migrations: kuraMigrations });
 const members = new MemberRegistry(store.db, () => new Date());
 const vault = new MyNumberVault(store, () => new Date());
 const audit = new AuditLog(store.db, () => new Date());

@@ -6,14 +6,6 @@ import type { Db } from '../store';
 
 export type Grant = { level: PrivilegeLevel; businesses: Business[]; validFrom: string; validTo: string | null };
 
-/** The terminal's calendar day in Japan, which is when a duty starts or ends. */
-// One formatter for the process: making an Intl.DateTimeFormat cost more than the rest of a call's
-// policy check, and every routed call asks for the day twice (issue 14, profiled).
-const JAPAN_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' });
-export function japanDate(at: Date): string {
-  return JAPAN_DAY.format(at);
-}
-
 /** Statements of the per-call policy reads, prepared once per connection (issue 14). */
 type Statement = Database.Statement<unknown[]>;
 const statements = new WeakMap<Db, Map<string, Statement>>();

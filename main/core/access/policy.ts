@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { PRIVILEGE_LEVELS, ROLES, type PrivilegeLevel, type Role } from '../../../shared/codes';
 import { PERMISSIONS, type Permission } from '../../../shared/rpc/permissions';
-import { retentionPolicySchema } from '../retention';
+import { retentionPolicySchema } from '../kernel';
 
 const permissionList = z.array(z.enum(PERMISSIONS));
 

@@ -3,7 +3,8 @@
 import type { Business, PrivilegeLevel, Role } from '../../../shared/codes';
 import { MY_NUMBER_PERMISSIONS, type Permission } from '../../../shared/rpc/permissions';
 import type { Db } from '../store';
-import { grantInForce, japanDate, rolesOf } from './grants';
+import { japanDate } from '../kernel';
+import { grantInForce, rolesOf } from './grants';
 import { permissionsFor, type Policy } from './policy';
 
 export type Subject = {

@@ -1,6 +1,6 @@
 // AC-1, AC-5: login with lockout, forced change, password age and history.
 import { KuraError } from '../../../shared/errors';
-import { japanDate } from '../access';
+import { japanDate } from '../kernel';
 import type { Db } from '../store';
 import { dummyPasswordHash, verifyPassword } from './passwords';
 import { UserDirectory, type UserRecord } from './users';

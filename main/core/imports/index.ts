@@ -9,8 +9,9 @@ export { KOSHIN_KUBUN, TODOKESHO_CODES, type ConfirmOptions, type ConfirmResult 
 export { csvCell, errorListCsv } from './error-list';
 export { eraDateToIso } from './era-date';
 export { parseImportBytes, ENCODING_LABELS, type FileEncoding, type FileFormat, type ReadFile } from './read-file';
-export { DEFAULT_RECEIPT_FONT, type ReceiptFont } from './receipt-pdf';
+export { DEFAULT_RECEIPT_FONT, RECEIPT_FONT_CANDIDATES, receiptFontFor, type ReceiptFont } from './receipt-pdf';
 export type { ImportKind } from './layouts';
 export type { ImportSession, ImportStatus, RowFilter, StoredRow } from './session-store';
 export type { ImportProgress, ProgressListener } from './validate';
 export { eraseSourceFile, type Erasure } from './source-file';
+export { importMigrations } from './schema';

@@ -1,12 +1,31 @@
 // MD-6: "the number of records read is reported back to the employer in writing". One receipt per
 // 事業所: records read, accepted and rejected, the rejected rows with their reasons. It never
 // carries a My Number (the rows it lists hold none, and the free text was redacted when stored).
+import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
+import { KuraError } from '../../../shared/errors';
 import { KUBUN } from '../../../shared/codes';
 import type { StoredRow } from './session-store';
 
 export type ReceiptFont = { path: string; family?: string };
-export const DEFAULT_RECEIPT_FONT: ReceiptFont = { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKjp-Regular' };
+/**
+ * The OS's own Japanese fonts, in order: Debian's Noto CJK (fonts-noto-cjk), then Windows' Yu Gothic
+ * and MS Gothic. A TTC collection is opened by its PostScript name. Only the first is verified here;
+ * the Windows names are the fonts' published PostScript names, not tried on Windows.
+ */
+export const RECEIPT_FONT_CANDIDATES: readonly ReceiptFont[] = [
+  { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKjp-Regular' },
+  { path: 'C:\\Windows\\Fonts\\YuGothR.ttc', family: 'YuGothic-Regular' },
+  { path: 'C:\\Windows\\Fonts\\msgothic.ttc', family: 'MS-Gothic' },
+];
+export const DEFAULT_RECEIPT_FONT: ReceiptFont = RECEIPT_FONT_CANDIDATES[0]!;
+
+/** The configured font if given, else the first of the OS's fonts that exists; MD-6 needs one. */
+export function receiptFontFor(configured: ReceiptFont | undefined, exists: (path: string) => boolean = existsSync): ReceiptFont {
+  const font = configured ?? RECEIPT_FONT_CANDIDATES.find((f) => exists(f.path));
+  if (!font || !exists(font.path)) throw new KuraError('receipt_font_missing');
+  return font;
+}
 
 export type ReceiptContent = {
   jigyoshoKigo: string;

@@ -15,7 +15,7 @@ import type { ImportKind } from './layouts';
 import { DEFAULT_LIMITS, type ImportLimits } from './limits';
 import { MemberMatcher } from './member-match';
 import { ENCODING_LABELS, parseImportBytes, readBytes, type ReadFile } from './read-file';
-import { DEFAULT_RECEIPT_FONT, renderReceiptPdf, type ReceiptFont } from './receipt-pdf';
+import { receiptFontFor, renderReceiptPdf, type ReceiptFont } from './receipt-pdf';
 import type { FileScanner } from './scanner';
 import { ImportSessionStore, redactNumbers, type ImportSession, type RowFilter, type StoredRow } from './session-store';
 import { eraseSourceFile, type Erasure } from './source-file';
@@ -170,6 +170,7 @@ export class ImportService {
     const accepted: RowResult[] = session.status !== 'confirmed' ? [] : session.acceptedWarnings ? ['ok', 'warning'] : ['ok'];
     const files: ReceiptFile[] = [];
     const processedOn = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date(session.finishedAt ?? session.createdAt));
+    const font = receiptFontFor(this.options.receiptFont);
     for (const employer of this.sessions.employers(importId)) {
       const acceptedCount = accepted.reduce((n, r) => n + employer[r], 0);
       const notAccepted: RowResult[] = (['ok', 'warning', 'error'] as RowResult[]).filter((r) => !accepted.includes(r) && (session.status === 'confirmed' || r !== 'ok'));
@@ -183,7 +184,7 @@ export class ImportService {
           accepted: acceptedCount, rejected: employer.total - acceptedCount, rejectedRows: listed.rows.slice(0, MAX_ROWS_IN_RECEIPT),
           omitted: Math.max(0, listed.rows.length - MAX_ROWS_IN_RECEIPT), society: this.options.society ?? '健康保険組合',
         },
-        this.options.receiptFont ?? DEFAULT_RECEIPT_FONT,
+        font,
       );
       writeFileSync(receiptPdf, pdf, { mode: 0o600 });
       writeFileSync(errorCsv, errorListCsv(listed.rows), { mode: 0o600 });

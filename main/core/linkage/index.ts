@@ -6,3 +6,4 @@ export { readLinkageFile, type LinkageFile, type LinkageLine } from './linkage-f
 export { normalizeDateTime, ProvisionRecords, RECORD_ITEMS, RECORDS_HEADING, recordProblems, type ProvisionRecord, type RecordImportResult, type RecordSearch, type StoredProvisionRecord } from './records';
 export { IDENTITY_HEADING, IDENTITY_ITEMS, IdentityConfirmations, parseBirthDate, type IdentityImport, type IdentityMatch, type IdentityRowResult } from './identity';
 export { buildInquiry, matchAnswers, type Answer, type AnswerOutcome, type BuiltInquiry, type InquiryRow, type MatchedAnswer } from './inquiry';
+export { linkageMigrations } from './schema';

@@ -14,3 +14,4 @@ export { generateExportPassword, normalizePassword, PASSWORD_BITS } from './pass
 export { usbguardRules, windowsPolicyScript } from './os-policy';
 export type { CrossCheckFinding, CrossCheckKind } from './crosscheck';
 export type { DriveVerdict } from './identify';
+export { mediaMigrations } from './schema';

@@ -9,3 +9,4 @@ export {
 } from './disclosure';
 export { INQUIRY_STATUSES, InquiryDesk, rankOf, type InquiryIntake, type InquirySlip, type InquiryStatus, type Level3, type Rank } from './inquiries';
 export { INCIDENT_STEPS, IncidentDesk, type IncidentStep, type LeakIncident, type StepEntry, type StepOutcome } from './incidents';
+export { requestMigrations } from './schema';

@@ -3,7 +3,7 @@
 import type { Db } from '../store';
 import { monthsBefore, monthsAfter } from './dates';
 import { myNumberEraser } from './erase';
-import type { RetentionPolicy } from './policy';
+import type { RetentionPolicy } from '../kernel';
 import { previewRecordRule, purgeRecordRule, type RecordRuleOutcome } from './records';
 
 export type ExpiredNumber = { shikakuId: string; soshitsuDate: string; expiredOn: string };

@@ -3,7 +3,7 @@
 // exist yet is reported as absent, so linkage plugs in by creating the table the policy names).
 import type { Db } from '../store';
 import { monthsBefore } from './dates';
-import type { RecordRule } from './policy';
+import type { RecordRule } from '../kernel';
 
 export type RecordTarget = { subject: string | null; date: string };
 export type RecordRuleOutcome = {

@@ -61,8 +61,7 @@ parentPort.on('message', (m) => {
 
 /** Where the SQLite driver lives, resolved from this module (the worker's own cwd may be anywhere). */
 function driverPath(): string {
-  const from = typeof __filename === 'string' ? __filename : import.meta.url;
-  return createRequire(from).resolve('better-sqlite3-multiple-ciphers');
+  return createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
 }
 
 export class BackgroundCheckpointer {

@@ -7,7 +7,7 @@
 // Each row's version lives in directory_versions, so a row removed and added again (roles) keeps counting.
 import { createHash } from 'node:crypto';
 import { DIRECTORY_ENTITIES, columnNames, tableSpec, type DirectoryEntity } from '../../../shared/sync/directory';
-import type { Db } from './open';
+import type { Db } from './connection';
 
 const PREFIX = 'directory_sync_';
 const FINGERPRINT_KEY = 'directory.triggers';

@@ -1,8 +1,11 @@
 export { KeyFileKeystore, type Keystore, type KeystoreKind } from './keystore';
 export { deriveKey, sealWithKey, openWithKey, type OrgKeys } from './keys';
-export { openStore, openEncryptedDatabase, migrate, wrapStore, storeExists, STORE_FILES, type Store, type Db, type OpenStoreOptions } from './open';
+export { openStore, storeExists, STORE_FILES, type OpenStoreOptions } from './open';
+export { openEncryptedDatabase, wrapStore, type Store, type Db } from './connection';
+export { migrate, type Migration } from './migrate';
+export { foundationMigrations, orgKeyMigrations } from './schema';
 export { type CheckpointReport } from './checkpointer';
-export { withDeferredNumberQueues, type NoteNumberWrite, type NumberWriteKind } from './number-queues';
+export { withDeferredNumberQueues, numberQueueMigrations, type NoteNumberWrite, type NumberWriteKind } from './number-queues';
 export {
   installOrgKeys, assertOrgKeysInstallable, orgKeysOrigin, orgKeysInUse, orgKeysCheckValue, keepSealedSecret, readSealedSecret, forgetSealedSecret,
   normaliseCheckValue, holdsOrganisationKeys, declareFirstTerminal, type FirstTerminalDeclaration,

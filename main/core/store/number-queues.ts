@@ -6,8 +6,8 @@
 // trigger program per row (measured about 3x cheaper; figures in npm run bench). The row definitions
 // below are the one source for both paths, and test/unit/number-queues.test.ts proves the two paths
 // queue the same rows.
-import type { Db } from './open';
-import type { Migration } from './migrations';
+import type { Db } from './connection';
+import type { Migration } from './migrate';
 
 /** The outbox row of a My Number write (DP-2: ciphertext and blind index only, never the number). */
 const outboxRow = (r: string): string => `json_object(

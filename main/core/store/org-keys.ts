@@ -5,7 +5,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { KuraError } from '../../../shared/errors';
 import { openWithKey, sealWithKey, type OrgKeys } from './keys';
-import type { Store } from './open';
+import type { Store } from './connection';
 
 /** The keyring entries holding the organisation keys themselves: only this file writes them. */
 export const ORG_KEY_NAMES = { data: 'org.data', blindIndex: 'org.blind-index' } as const;

@@ -17,3 +17,4 @@ export {
   requestOrgKeys, pendingKeyRequests, grantOrgKeys, installRelayedOrgKeys, declareFirstOrgKeys, keyRelayStatus, withKeyRelay, enrolmentFingerprint, ENROLMENT_SECRET,
   type KeyRelayStatus, type PendingKeyRequest,
 } from './key-relay';
+export { syncMigrations } from './schema';

@@ -2,8 +2,9 @@
 import { KuraError } from '../../../shared/errors';
 import type { AssignmentRow } from '../../../shared/rpc/channels/access';
 import {
-  assertGrantable, grantInForce, insertGrant, japanDate, listReviews, recordReview, rolesOf, setRoles, setTerminalDesignations, terminalDesignations, upcomingGrants,
+  assertGrantable, grantInForce, insertGrant, listReviews, recordReview, rolesOf, setRoles, setTerminalDesignations, terminalDesignations, upcomingGrants,
 } from '../../core/access';
+import { japanDate } from '../../core/kernel';
 import { assertStrongEnough, hashPassword, requireUser, resetPassword, setDisabled, setRetirement, standInMakers, unlockUser, updateProfile, userStatus } from '../../core/auth';
 import type { Kura } from '../kura';
 import type { Handler } from '../router';

@@ -1,7 +1,7 @@
 // Requests, inquiries and incidents through the router (RQ-1..RQ-3). Handlers orchestrate; the
 // rules (states, deadlines, escalation, step order) live in main/core/requests. The operation log
 // carries the numbers (依頼番号, 受付番号, 事案番号), never the letters' contents.
-import { japanDate } from '../../core/access';
+import { japanDate } from '../../core/kernel';
 import { DisclosureDesk, IncidentDesk, InquiryDesk, loadDeadlines, type Deadlines } from '../../core/requests';
 import type { Kura } from '../kura';
 import { resourcePath } from '../resources';

@@ -1,6 +1,7 @@
 // RT-1..RT-5 through the router. The day is the clock's (kura.now) Japan date, so a purge run and its
 // dry run agree, and tests can name the day.
-import { decide, japanDate } from '../../core/access';
+import { decide } from '../../core/access';
+import { japanDate } from '../../core/kernel';
 import { cancelQualificationRefusal, confirmQualificationRefusal, pendingRefusals, previewRetention, purgeExpired, recordQualificationRefusal } from '../../core/retention';
 import type { Handler } from '../router';
 

@@ -1,5 +1,6 @@
 import { KuraError } from '../../../shared/errors';
-import { insertGrant, japanDate, setRoles } from '../../core/access';
+import { insertGrant, setRoles } from '../../core/access';
+import { japanDate } from '../../core/kernel';
 import { assertStrongEnough, hashPassword } from '../../core/auth';
 import type { Handler } from '../router';
 

@@ -1,6 +1,7 @@
 import { KuraError } from '../../../shared/errors';
 import type { UserSummary } from '../../../shared/rpc';
-import { grantInForce, insertGrant, japanDate, rolesOf, setRoles } from '../../core/access';
+import { grantInForce, insertGrant, rolesOf, setRoles } from '../../core/access';
+import { japanDate } from '../../core/kernel';
 import { assertPersonalUserId, assertStrongEnough, hashPassword } from '../../core/auth';
 import type { Kura } from '../kura';
 import type { Handler } from '../router';

@@ -1,6 +1,4 @@
 import { useEffect, useState } from 'react';
-import type { z } from 'zod';
-import type { mediumView, movementView } from '../../../shared/rpc/channels/media';
 import { call } from '../../app/client';
 import { useApp, usePermission } from '../../app/store';
 import { KIND_LABELS, label, localTime, MEDIUM_STATUS_LABELS, MOVEMENT_LABELS } from './format';
@@ -8,9 +6,7 @@ import { MovementForm } from './MovementForm';
 import { Tabs } from './Tabs';
 import { MEDIA_TABS } from './tab-list';
 import { mt } from './text';
-
-export type MediumView = z.infer<typeof mediumView>;
-type Movement = z.infer<typeof movementView>;
+import type { MediumView, MovementView } from './views';
 
 /** MD-1, MD-8: the media ledger, each medium's movements, and the ledger keeper's records. Printable. */
 export function LedgerScreen() {
@@ -18,7 +14,7 @@ export function LedgerScreen() {
   const run = useApp((s) => s.run);
   const mayKeep = usePermission('media.ledger');
   const [media, setMedia] = useState<MediumView[] | null>(null);
-  const [selected, setSelected] = useState<{ medium: MediumView; movements: Movement[] } | null>(null);
+  const [selected, setSelected] = useState<{ medium: MediumView; movements: MovementView[] } | null>(null);
   const [printedAt, setPrintedAt] = useState('');
 
   const load = async (keep?: string) => {
@@ -117,7 +113,7 @@ export function LedgerScreen() {
   );
 }
 
-function MediumDetail({ medium, movements, mayKeep, onChanged }: { medium: MediumView; movements: Movement[]; mayKeep: boolean; onChanged(): Promise<void> }) {
+function MediumDetail({ medium, movements, mayKeep, onChanged }: { medium: MediumView; movements: MovementView[]; mayKeep: boolean; onChanged(): Promise<void> }) {
   const lang = useApp((s) => s.lang);
   return (
     <>

@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { call } from '../../app/client';
 import { useApp } from '../../app/store';
 import { Field } from '../../ui/Field';
-import type { MediumView } from './LedgerScreen';
 import { runMedia } from './run';
 import { mm, mt, type MediaTextKey } from './text';
+import type { MediumView } from './views';
 
 type Action = 'takeOut' | 'giveBack' | 'revoke' | 'dispose';
 

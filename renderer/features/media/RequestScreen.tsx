@@ -3,7 +3,7 @@ import { shikakuIdSchema } from '../../../shared/rpc/schemas';
 import { call } from '../../app/client';
 import { useApp, usePermission } from '../../app/store';
 import { Field } from '../../ui/Field';
-import type { MediumView } from './LedgerScreen';
+import type { MediumView } from './views';
 import { RequestsTable, type ExportRequestView } from './RequestsTable';
 import { runMedia } from './run';
 import { Tabs } from './Tabs';
