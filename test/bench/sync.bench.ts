@@ -13,6 +13,7 @@ import { startDataCenter } from '../server/fixture';
 import { replicaChecksum as serverChecksum } from '../../server/src/checksum';
 import { configureSync, replicaChecksum } from '../../main/core/sync';
 import { KeyFileKeystore, openStore, type Store } from '../../main/core/store';
+import { kuraMigrations } from '../../main/rpc';
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(2);
 const perSecond = (n: number, ms: number): string => Math.round(n / (ms / 1000)).toLocaleString('en-US');
@@ -40,7 +41,7 @@ function runChild(args: string[]): Promise<ChildResult> {
 /** A new terminal store in its own folder, enrolled at the data center, closed again for a child to open. */
 async function enrolledTerminalDir(dc: Awaited<ReturnType<typeof startDataCenter>>, terminalId: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'kura-bench-sync-'));
-  const store = openStore({ dataDir: dir, keystore: new KeyFileKeystore(dir), packaged: false });
+  const store = openStore({ dataDir: dir, keystore: new KeyFileKeystore(dir), packaged: false, migrations: kuraMigrations });
   const bundle = dc.enrol(terminalId);
   configureSync(store.db, { terminalId, serverUrl: dc.server.url, caPem: bundle.caPem, certPem: bundle.certPem, keyPem: bundle.keyPem! }, new Date());
   store.close();
@@ -48,7 +49,7 @@ async function enrolledTerminalDir(dc: Awaited<ReturnType<typeof startDataCenter
 }
 
 async function reopenTerminal(_dc: unknown, dir: string): Promise<{ store: Store }> {
-  return { store: openStore({ dataDir: dir, keystore: new KeyFileKeystore(dir), packaged: false }) };
+  return { store: openStore({ dataDir: dir, keystore: new KeyFileKeystore(dir), packaged: false, migrations: kuraMigrations }) };
 }
 
 /** Rows/s within each tenth of the rows (by the page that crossed it). */

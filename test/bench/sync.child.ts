@@ -6,6 +6,7 @@
 //                                   how fast this store takes the rows at all (the baseline)
 import { readFileSync } from 'node:fs';
 import { openStore, KeyFileKeystore } from '../../main/core/store';
+import { kuraMigrations } from '../../main/rpc';
 import { HttpsTransport, loadIdentity, pullChanges } from '../../main/core/sync';
 import { ReplicaWriter } from '../../main/core/sync/apply';
 import type { ChangeWire } from '../../shared/sync/protocol';
@@ -24,7 +25,7 @@ function peakRssMb(): number {
   return process.resourceUsage().maxRSS / 1024;
 }
 
-const store = openStore({ dataDir, keystore: new KeyFileKeystore(dataDir), packaged: false });
+const store = openStore({ dataDir, keystore: new KeyFileKeystore(dataDir), packaged: false, migrations: kuraMigrations });
 /** [ms since start, rows received so far] after each page. */
 const marks: [number, number][] = [];
 const t0 = performance.now();
