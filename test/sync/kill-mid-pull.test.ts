@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { KeyFileKeystore, openStore, type Store } from '../../main/core/store';
+import { kuraMigrations } from '../../main/rpc';
 import { HttpsTransport, configureSync, loadIdentity, pullChanges, pullCursor, replicaChecksum } from '../../main/core/sync';
 import { replicaChecksum as serverChecksum } from '../../server/src/checksum';
 import { startDataCenter, type DataCenter } from '../server/fixture';
@@ -64,7 +65,7 @@ describe('a terminal killed in the middle of applying a pulled page', () => {
 
   it('DP-6: SIGKILL at a random point of a big pull, twice; the replica is always whole pages, and the resumed pull ends with the data center checksum', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kura-kill-pull-'));
-    const open = (): Store => openStore({ dataDir: dir, keystore: new KeyFileKeystore(dir), packaged: false });
+    const open = (): Store => openStore({ dataDir: dir, keystore: new KeyFileKeystore(dir), packaged: false, migrations: kuraMigrations });
     try {
       let store = open();
       const bundle = dc.enrol('T-KILL');
