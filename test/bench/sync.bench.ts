@@ -24,7 +24,9 @@ type ChildResult = { rows: number; pages: number; ms: number; cpuMs: number; pea
 /** Runs sync.child.ts without blocking this process (its data center serves the child meanwhile). */
 function runChild(args: string[]): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'sync.child.ts'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // KURA_BENCH_CPU_PROF=<dir>: the child writes a V8 CPU profile there (where a pull's time goes, issue 14).
+    const prof = process.env.KURA_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.KURA_BENCH_CPU_PROF}`] : [];
+    const child = spawn(process.execPath, [...prof, '--import', 'tsx', join(import.meta.dirname, 'sync.child.ts'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
