@@ -1,6 +1,8 @@
 // The data-center server: Fastify 5 over mutual TLS 1.3, the sync endpoints, PostgreSQL underneath.
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Server } from 'node:https';
+import { promisify } from 'node:util';
+import { constants as zlibConstants, gzip } from 'node:zlib';
 import type { TLSSocket } from 'node:tls';
 import type { Pool } from 'pg';
 import { z } from 'zod';
@@ -12,6 +14,17 @@ import { registerKeyRelay } from './sync/key-relay';
 import { readChangesJson } from './sync/pull';
 import { SyncRefusal, applyPush } from './sync/push';
 import { TerminalSockets, loadTlsMaterial, peerTerminal, tlsOptions, type PeerTerminal } from './tls';
+
+const gzipAsync = promisify(gzip);
+
+/** Whether the client accepts gzip (a q=0 refuses it). */
+function acceptsGzip(header: string | string[] | undefined): boolean {
+  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
+  return value.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    return coding === 'gzip' && !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p));
+  });
+}
 
 export type ServerOptions = {
   caDir: string;
@@ -79,7 +92,15 @@ export async function startServer(options: ServerOptions): Promise<KuraServer> {
     const query = parseOr(pullQuery, request.query, reply);
     if (!query) return reply;
     // The page's JSON comes from PostgreSQL as one text (sync/pull.ts).
-    return reply.type('application/json; charset=utf-8').send(await readChangesJson(pool, query.after, query.limit));
+    const json = await readChangesJson(pool, query.after, query.limit);
+    reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+    // Issue 14: a 20,000-row page is ~8 MB of JSON (the same keys on every row) and gzip at level 1
+    // makes it ~1 MB, on zlib's thread pool. Uncompressed, a terminal busy writing the previous page
+    // (a synchronous SQLite statement) left the socket unread, so the page asked for ahead stalled
+    // after the first socket buffers and most of it crossed only after that write: the prefetch hid
+    // the data center's query but not the transfer. Over a real link the bytes themselves dominate.
+    if (!acceptsGzip(request.headers['accept-encoding'])) return reply.send(json);
+    return reply.header('content-encoding', 'gzip').send(await gzipAsync(json, { level: zlibConstants.Z_BEST_SPEED }));
   });
 
   app.get(SYNC_PATHS.logState, async (request, reply) => {

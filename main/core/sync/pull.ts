@@ -5,6 +5,12 @@
 // The next page is asked for as soon as a page has arrived, before it is applied (issue 14): the data
 // center reads and sends page N+1 while this terminal writes page N. It is asked from page N's end, the
 // cursor page N's transaction saves; if that transaction fails, the answer is dropped unread.
+//
+// The request for page N+1 must actually leave before page N is written: writing a page is one
+// synchronous SQLite transaction, and an HTTPS request only goes out on a later turn of the event loop
+// (the kept-alive socket is handed to it asynchronously). Without that turn the "prefetch" was sent
+// after the write, and each page waited for the data center's whole answer (issue 14: ~0.7 s of wait
+// per 20,000-row page, a third of the pull).
 import { SYNC_PATHS, pullResponse, type PullResponse } from '../../../shared/sync/protocol';
 import type { Db } from '../store';
 import { ReplicaWriter } from './apply';
@@ -40,7 +46,10 @@ export async function pullChanges(db: Db, transport: SyncTransport, options: { p
   try {
     for (;;) {
       const page = await next;
-      if (page.more) next = fetchPage(transport, page.next, pageSize);
+      if (page.more) {
+        next = fetchPage(transport, page.next, pageSize);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
       db.transaction(() => {
         // The page was asked from this cursor; nothing else moves it while a pull runs (SyncEngine runs one at a time).
         if (pullCursor(db) !== cursor) throw new SyncFailure('bad_response', 'the pull cursor moved during the pull');

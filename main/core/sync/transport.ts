@@ -1,6 +1,8 @@
 // DP-6: the only network client in Kura. It talks to the one configured origin, over TLS 1.3, trusting
 // only the pinned data-center CA and presenting the terminal certificate; paths are the protocol's own.
 import { Agent, request } from 'node:https';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
 import { KEY_RELAY_PATHS } from '../../../shared/sync/keys';
 import { SYNC_PATHS } from '../../../shared/sync/protocol';
 import type { SyncIdentity } from './identity';
@@ -11,6 +13,10 @@ export interface SyncTransport {
   send(method: 'GET' | 'POST', path: string, body?: unknown): Promise<TransportResponse>;
   close(): void;
 }
+
+const gunzipAsync = promisify(gunzip);
+/** Issue 14: pull pages come gzipped (~8 MB of JSON a 20,000-row page); a body inflating past this is refused. */
+const MAX_INFLATED_BYTES = 256 * 1024 * 1024;
 
 const ALLOWED_PATHS = new Set<string>([...Object.values(SYNC_PATHS), ...Object.values(KEY_RELAY_PATHS)]);
 
@@ -53,18 +59,32 @@ export class HttpsTransport implements SyncTransport {
     return new Promise((resolve, reject) => {
       const req = request(
         url,
-        { method, agent: this.agent, headers: payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {} },
+        {
+          method,
+          agent: this.agent,
+          // The data center gzips what is worth it (pull pages, issue 14); every answer is read either way.
+          headers: { 'accept-encoding': 'gzip', ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}) },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('error', reject);
           res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
-            try {
-              resolve({ status: res.statusCode ?? 0, body: text ? (JSON.parse(text) as unknown) : null });
-            } catch {
-              reject(new Error(`the server answered ${res.statusCode ?? 0} with a body that is not JSON`));
-            }
+            const raw = Buffer.concat(chunks);
+            chunks.length = 0;
+            // Inflated on zlib's thread pool, so this thread meanwhile keeps writing the page before.
+            const inflated = res.headers['content-encoding'] === 'gzip' ? gunzipAsync(raw, { maxOutputLength: MAX_INFLATED_BYTES }) : Promise.resolve(raw);
+            inflated.then(
+              (body) => {
+                const text = body.toString('utf8');
+                try {
+                  resolve({ status: res.statusCode ?? 0, body: text ? (JSON.parse(text) as unknown) : null });
+                } catch {
+                  reject(new Error(`the server answered ${res.statusCode ?? 0} with a body that is not JSON`));
+                }
+              },
+              () => reject(new Error(`the server answered ${res.statusCode ?? 0} with a gzip body that does not inflate`)),
+            );
           });
         },
       );

@@ -26,22 +26,35 @@ export function myNumberFromPg(r: MyNumberPgRow): MyNumberRowWire {
   return { shikakuId: r.shikaku_id, mynumberEnc: r.mynumber_enc, blindIndex: r.blind_index, sakujoKubun: r.sakujo_kubun, koshinTsuban: r.koshin_tsuban, koshinBi: r.koshin_bi };
 }
 
-/** Upserts the rows with one unnest statement; each row takes a fresh change_seq (caller holds the change lock). */
-export async function upsertMembers(client: PoolClient, rows: MemberRowWire[]): Promise<void> {
-  if (rows.length === 0) return;
-  const col = <K extends keyof MemberRowWire>(k: K): MemberRowWire[K][] => rows.map((r) => r[k]);
-  await client.query(
-    `INSERT INTO members (shikaku_id, jigyosho_kigo, hihokensha_no, edaban, kubun, zokugara, kanji_name, kana_name, birth_date, sex, shutoku_date, soshitsu_date, version, updated_at, deleted, change_seq)
+const MEMBER_UPSERT = `INSERT INTO members (shikaku_id, jigyosho_kigo, hihokensha_no, edaban, kubun, zokugara, kanji_name, kana_name, birth_date, sex, shutoku_date, soshitsu_date, version, updated_at, deleted, change_seq)
      SELECT u.*, nextval('change_seq') FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[], $10::int[], $11::text[], $12::text[], $13::int[], $14::text[], $15::int[]) AS u
      ON CONFLICT (shikaku_id) DO UPDATE SET jigyosho_kigo = EXCLUDED.jigyosho_kigo, hihokensha_no = EXCLUDED.hihokensha_no, edaban = EXCLUDED.edaban,
        kubun = EXCLUDED.kubun, zokugara = EXCLUDED.zokugara, kanji_name = EXCLUDED.kanji_name, kana_name = EXCLUDED.kana_name, birth_date = EXCLUDED.birth_date,
        sex = EXCLUDED.sex, shutoku_date = EXCLUDED.shutoku_date, soshitsu_date = EXCLUDED.soshitsu_date, version = EXCLUDED.version,
-       updated_at = EXCLUDED.updated_at, deleted = EXCLUDED.deleted, change_seq = EXCLUDED.change_seq`,
-    [
-      col('shikakuId'), col('jigyoshoKigo'), col('hihokenshaNo'), col('edaban'), col('kubun'), col('zokugara'), col('kanjiName'), col('kanaName'),
-      col('birthDate'), col('sex'), col('shutokuDate'), col('soshitsuDate'), col('version'), col('updatedAt'), col('deleted'),
-    ],
-  );
+       updated_at = EXCLUDED.updated_at, deleted = EXCLUDED.deleted, change_seq = EXCLUDED.change_seq`;
+
+// Issue 14: the member upsert and the move of those members' number rows behind them, as one named
+// statement. Each number row takes its change_seq only after its member's row was written and returned,
+// so per 資格ID the number still follows its member in change order, whatever plan PostgreSQL picks.
+const MEMBER_UPSERT_RESEQUENCE = `WITH written AS (${MEMBER_UPSERT} RETURNING shikaku_id)
+  UPDATE mynumber_master AS n SET change_seq = nextval('change_seq')
+    FROM written WHERE n.shikaku_id = written.shikaku_id AND NOT (n.shikaku_id = ANY($16::text[]))`;
+
+/**
+ * Upserts the rows with one unnest statement; each row takes a fresh change_seq (caller holds the change
+ * lock). With resequenceNumbersExcept, each written member's number row (but those keys') takes a fresh
+ * change_seq after it, in the same statement.
+ */
+export async function upsertMembers(client: PoolClient, rows: MemberRowWire[], options: { resequenceNumbersExcept?: readonly string[] } = {}): Promise<void> {
+  if (rows.length === 0) return;
+  const col = <K extends keyof MemberRowWire>(k: K): MemberRowWire[K][] => rows.map((r) => r[k]);
+  const values: unknown[] = [
+    col('shikakuId'), col('jigyoshoKigo'), col('hihokenshaNo'), col('edaban'), col('kubun'), col('zokugara'), col('kanjiName'), col('kanaName'),
+    col('birthDate'), col('sex'), col('shutokuDate'), col('soshitsuDate'), col('version'), col('updatedAt'), col('deleted'),
+  ];
+  const except = options.resequenceNumbersExcept;
+  if (except === undefined) await client.query({ name: 'kura_member_upsert', text: MEMBER_UPSERT, values });
+  else await client.query({ name: 'kura_member_upsert_resequence', text: MEMBER_UPSERT_RESEQUENCE, values: [...values, except] });
 }
 
 export async function upsertMyNumbers(client: PoolClient, rows: MyNumberRowWire[]): Promise<void> {
