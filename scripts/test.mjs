@@ -1,8 +1,8 @@
-// npm test: lint, type-check, build, the Electronegativity gate, then every test suite with node's
-// test runner. Stops at the first failing step. FILTER=<substring> runs only matching test files.
+// npm test: lint, type-check, build, the Electronegativity gate, then every vitest project (unit, store,
+// server, e2e, artifacts: vitest.config.ts). Stops at the first failing step. FILTER=<substring> runs
+// only matching test files (and skips the checks before); arguments after `npm test --` go to vitest.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 
 const steps = [];
 const filter = process.env.FILTER ?? '';
@@ -13,21 +13,14 @@ if (!filter) {
   if (existsSync('scripts/electronegativity-gate.mjs')) steps.push(['electronegativity', 'node', ['scripts/electronegativity-gate.mjs']]);
 }
 
-function testFiles(dir) {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'bench' || name === 'fixtures' ? [] : testFiles(path);
-    return /\.test\.tsx?$/.test(name) ? [path] : [];
-  });
-}
-const files = testFiles('test').filter((f) => f.includes(filter)).sort();
-steps.push(['tests', 'node', ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files]]);
+const vitestArgs = ['vitest', 'run', ...(filter ? [filter] : []), ...process.argv.slice(2)];
+steps.push(['tests', 'npx', vitestArgs]);
 
 for (const [name, cmd, args] of steps) {
   console.log(`\n== ${name} ==`);
   const started = Date.now();
   const result = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
-  console.log(`== ${name}: ${result.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  // The run ends with vitest's summary and its plain `N passed, N failed` line (issue 13): nothing after it.
+  if (name !== 'tests') console.log(`== ${name}: ${result.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

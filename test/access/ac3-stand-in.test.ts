@@ -1,7 +1,7 @@
 // AC-1, AC-3 (and MD-4): one person holding both administrator roles must not be able to make an ID,
 // know its password, give it rights and use it, or approve what it asks for. Through the real router.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Connection } from '../../main/rpc';
 import { GOOD_PASSWORD, MANAGER, SYSADMIN, startKura, type TestKura } from '../helpers/kura';
 import { startMediaKit, type MediaKit } from '../media/kit';
@@ -26,12 +26,12 @@ async function changeOwnPassword(t: TestKura, userId: string, from: string, to: 
 describe('AC-1, AC-3: no stand-in IDs', () => {
   let t: TestKura;
   let other: Connection;
-  before(async () => {
+  beforeAll(async () => {
     t = await startKura({ seed: 5 });
     // A second manager, created by the system administrator: not the maker of anything below.
     await t.clerk('fuku.kanri', 'NONE', [], undefined, ['manager']);
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   const otherManager = async (): Promise<Connection> => {
     other = t.connect();
@@ -176,7 +176,7 @@ describe('MD-4, AC-3: no approving a stand-in\'s export', () => {
   let k: MediaKit;
   let mediumId: string;
   let holders: string[];
-  before(async () => {
+  beforeAll(async () => {
     k = await startMediaKit({ seed: 20 });
     holders = [];
     for (let i = 1; i <= 20; i++) {
@@ -186,7 +186,7 @@ describe('MD-4, AC-3: no approving a stand-in\'s export', () => {
     mediumId = await k.register(k.stick());
     await k.clerk('fuku.kanri', 'NONE', [], undefined, ['manager']);
   });
-  after(() => k.close());
+  afterAll(() => k.close());
 
   async function linkClerk(userId: string, employeeNo: string, createdByManager: boolean): Promise<Connection> {
     const creator = createdByManager ? await k.t.manager() : await k.t.sysadmin();

@@ -1,6 +1,6 @@
 // Issue 4: every AC control of access administration, through the real router.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { TWELVE_DIGIT_RUN } from '../../shared/mynumber';
 import { GOOD_PASSWORD, MANAGER, startKura, type TestKura } from '../helpers/kura';
 import type { Connection } from '../../main/rpc';
@@ -11,12 +11,12 @@ describe('access administration', () => {
   let t: TestKura;
   let manager: Connection;
   let holder: string;
-  before(async () => {
+  beforeAll(async () => {
     t = await startKura({ seed: 40 });
     manager = await t.manager();
     holder = (t.kura.store.db.prepare('SELECT shikaku_id FROM mynumber_master WHERE sakujo_kubun = 0 LIMIT 1').get() as { shikaku_id: string }).shikaku_id;
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   const lastLog = async (event: string) => (await t.call(await t.manager(), 'audit.list', { limit: 1, event })).entries[0];
 

@@ -3,7 +3,7 @@
 // here fails the test, so a new channel cannot land without being placed in the matrix.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { contract, MY_NUMBER_PERMISSIONS, type Channel, type Permission } from '../../shared/rpc';
 import { PRIVILEGE_LEVELS, type PrivilegeLevel, type Role } from '../../shared/codes';
 import { setTerminalDesignations } from '../../main/core/access';
@@ -132,7 +132,7 @@ function expected(level: PrivilegeLevel, roles: Role[], declared: boolean, permi
 describe('AC-2, AC-11: the policy matrix', () => {
   let t: TestKura;
   const users: { level: PrivilegeLevel; roles: Role[]; declared: boolean; conn: Connection }[] = [];
-  before(async () => {
+  beforeAll(async () => {
     t = await startKura({ seed: 5 });
     setTerminalDesignations(t.kura.store.db, [...DESIGNATIONS]);
     const admin = await t.manager();
@@ -149,7 +149,7 @@ describe('AC-2, AC-11: the policy matrix', () => {
       }
     }
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('AC-11: every channel has an access rule, and every guarded channel is in this matrix', () => {
     for (const [channel, spec] of Object.entries(contract) as [Channel, { access: string }][]) {

@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { TWELVE_DIGIT_RUN } from '../../shared/mynumber';
 import { KeyFileKeystore } from '../../main/core/store';
 import { openKura } from '../../main/rpc';
@@ -55,13 +55,13 @@ describe('kura-admin as shipped (bin/kura-admin.cjs → dist/cli/kura-admin.cjs)
     assert.equal(TWELVE_DIGIT_RUN.test(r.err + r.out), false, 'no 12-digit run in any output');
   };
 
-  before(() => {
+  beforeAll(() => {
     assertBuilt();
     dir = mkdtempSync(join(tmpdir(), 'kura-shipped-admin-'));
     staging = mkdtempSync(join(tmpdir(), 'kura-shipped-src-'));
     signatures = writeEicarSignatures(staging);
   });
-  after(() => {
+  afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
     rmSync(staging, { recursive: true, force: true });
   });

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import asar from '@electron/asar';
 import { TWELVE_DIGIT_RUN } from '../../shared/mynumber';
 import { ERROR_MESSAGES } from '../../shared/i18n/messages';
@@ -38,7 +38,7 @@ let files: string[];
 let appDir: string;
 let signatures: string;
 
-before(async () => {
+beforeAll(async () => {
   assertBuilt();
   work = mkdtempSync(join(tmpdir(), 'kura-packaged-'));
   files = await packApp(ROOT, join(work, 'release'));
@@ -46,7 +46,7 @@ before(async () => {
   asar.extractAll(join(work, 'release', 'app.asar'), appDir);
   signatures = writeEicarSignatures(work);
 });
-after(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** require() calls a bundled package makes inside try/catch for an optional add-on, never packed. */
 const OPTIONAL_REQUIRES: Record<string, string> = {
@@ -147,12 +147,12 @@ describe('dist/electron/main.cjs started from the package, with a stand-in for e
   const start = (): RunningMain =>
     startMain({ appDir, userData, safeKey, env: { KURA_CLAMAV_DB: signatures } });
 
-  before(() => {
+  beforeAll(() => {
     userData = join(work, 'userData');
     mkdirSync(userData);
     main = start();
   });
-  after(() => main.child.kill('SIGKILL'));
+  afterAll(() => main.child.kill('SIGKILL'));
 
   it('BL-2: it reaches window creation with the hardened settings and loads app://kura', async () => {
     const { options } = await main.waitFor('window');

@@ -3,7 +3,7 @@
 // AU-4: contractor maintenance is logged the same way: a session with company, workers and purpose,
 // closed with the test runs performed, spanning the log entries of the work done during it.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Connection } from '../../main/rpc';
 import { startKura, type TestKura } from '../helpers/kura';
 
@@ -13,12 +13,12 @@ describe('AU-3: recorded reviews of the operation log', () => {
   let t: TestKura;
   let manager: Connection;
   let start: string;
-  before(async () => {
+  beforeAll(async () => {
     t = await startKura({ seed: 5 });
     start = t.clock.now().toISOString();
     manager = await t.manager();
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('AU-3: a manager records a periodic review; it counts the entries and refusals of the period, checks the chain, and is listed', async () => {
     const clerk = await t.clerk('tanaka.hanako', 'NONE', []);
@@ -75,10 +75,10 @@ describe('AU-3: recorded reviews of the operation log', () => {
 
 describe('AU-4: contractor maintenance sessions and their test runs', () => {
   let t: TestKura;
-  before(async () => {
+  beforeAll(async () => {
     t = await startKura();
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('AU-4: the supervising sysadmin opens a session, the work is logged as usual inside it, and the close records the test runs', async () => {
     const sysadmin = await t.clerk('joho.kanri', 'NONE', [], undefined, ['sysadmin']);

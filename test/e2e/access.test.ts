@@ -2,7 +2,7 @@
 // the page (markup, visible text, or any WebSocket frame); a VIEW user in 給付 gets 10,000 results
 // in a virtual list that keeps the DOM small.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { TWELVE_DIGIT_RUN } from '../../shared/mynumber';
 import { CLERK_PASSWORD, INITIAL_PASSWORD, changePassword, launchChromium, logIn, newPage, searchKana, setUpThroughRouter, shoot, startHarness, twelveDigitRunsInDom, type Harness } from './harness';
@@ -11,7 +11,7 @@ describe('E2E access (Chromium, dev host)', { timeout: 180_000 }, () => {
   let h: Harness;
   let browser: Browser;
 
-  before(async () => {
+  beforeAll(async () => {
     h = await startHarness();
     // 200 members who all have a number (so there is something to leak), then 60,000 without, so
     // one kana prefix has more than 10,000 members.
@@ -23,7 +23,7 @@ describe('E2E access (Chromium, dev host)', { timeout: 180_000 }, () => {
     await h.addClerk('suzuki.ken', 'VIEW', ['kyufu']);
     browser = await launchChromium();
   });
-  after(async () => {
+  afterAll(async () => {
     await browser?.close();
     await h?.close();
   });

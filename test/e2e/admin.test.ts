@@ -5,7 +5,7 @@
 // a review; the manager ends the grant from today and the clerk's next request is refused. Also the
 // My Number switch (AC-8), 端末指定 (AC-12) and the sync indicator and 同期状況 (issue 7).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ERROR_MESSAGES } from '../../shared/i18n';
 import { Connection } from '../../main/rpc';
@@ -26,7 +26,7 @@ describe('E2E access administration (Chromium, dev host)', { timeout: 120_000 },
    */
   let inspector: Connection;
 
-  before(async () => {
+  beforeAll(async () => {
     h = await startHarness();
     await setUpThroughRouter(h, [{ members: 30, withMyNumberRatio: 1 }]);
     await h.addClerk('suzuki.ken', 'NONE', []);
@@ -34,7 +34,7 @@ describe('E2E access administration (Chromium, dev host)', { timeout: 120_000 },
     today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(h.clock.now());
     browser = await launchChromium();
   });
-  after(async () => {
+  afterAll(async () => {
     await browser?.close();
     await h?.close();
   });

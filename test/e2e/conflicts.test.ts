@@ -4,7 +4,7 @@
 // only and no trace of a number (AC-9); a clerk with EDIT compares both versions side by side and
 // resolves one each way; after sync both terminals and the data center agree.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { demoMyNumber } from '../../main/core/mynumber';
 import { configureSync, replicaChecksum } from '../../main/core/sync';
@@ -33,7 +33,7 @@ describe('E2E sync conflicts (Chromium, dev host, real data center)', { timeout:
     assert.ok(run.ok, run.ok ? '' : run.failure.message);
   }
 
-  before(async () => {
+  beforeAll(async () => {
     dc = await startDataCenter();
     h = await startHarness();
     await setUpThroughRouter(h, []);
@@ -69,7 +69,7 @@ describe('E2E sync conflicts (Chromium, dev host, real data center)', { timeout:
     assert.ok(run.ok && run.push.conflicts === 2);
     browser = await launchChromium();
   });
-  after(async () => {
+  afterAll(async () => {
     await browser?.close();
     await h?.close();
     await other?.close();

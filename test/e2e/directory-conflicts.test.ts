@@ -3,7 +3,7 @@
 // real push refusal is covered by test/sync/directory-conflicts.test.ts). The manager sees the empty
 // state, then one conflict with Japanese labels; a clerk without the staff-directory right sees no section.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { CLERK_PASSWORD, MANAGER, launchChromium, logIn, newPage, setUpThroughRouter, shoot, startHarness, type Harness } from './harness';
 
@@ -13,13 +13,13 @@ describe('E2E directory conflicts (Chromium, dev host)', { timeout: 120_000 }, (
   let h: Harness;
   let browser: Browser;
 
-  before(async () => {
+  beforeAll(async () => {
     h = await startHarness();
     await setUpThroughRouter(h, []);
     await h.addActiveClerk(CLERK, 'EDIT', ['kyufu']);
     browser = await launchChromium();
   });
-  after(async () => {
+  afterAll(async () => {
     await browser?.close();
     await h?.close();
   });

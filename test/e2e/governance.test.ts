@@ -4,7 +4,7 @@
 // is erased); the manager records a log review and a maintenance session; a clerk links two records,
 // makes a My Number report and opens it with the password, while another clerk never sees it.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { demoMyNumber } from '../../main/core/mynumber';
 import { Connection } from '../../main/rpc';
@@ -40,7 +40,7 @@ describe('E2E governance: retention, log review, reports (Chromium, dev host)', 
     return page;
   }
 
-  before(async () => {
+  beforeAll(async () => {
     h = await startHarness();
     await setUpThroughRouter(h, [{ members: 40, withMyNumberRatio: 1 }]);
     // Test setup outside the router: members with the dates the controls act on.
@@ -55,7 +55,7 @@ describe('E2E governance: retention, log review, reports (Chromium, dev host)', 
     await readyClerk(OTHER, 'VIEW');
     browser = await launchChromium();
   });
-  after(async () => {
+  afterAll(async () => {
     await browser?.close();
     await h?.close();
   });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ClamAvScanner, type FileScanner, type ScanResult } from '../../main/core/imports';
@@ -44,7 +44,7 @@ describe('E2E employer-file import (Chromium, dev host)', { timeout: 90_000 }, (
   let page: Page;
   let inbox: string;
 
-  before(async () => {
+  beforeAll(async () => {
     inbox = mkdtempSync(join(tmpdir(), 'kura-e2e-inbox-'));
     const signatures = writeEicarSignatures(inbox);
     h = await startHarness({ imports: { scanner: new LargeFileScanner(new ClamAvScanner({ databasePath: signatures })), society: 'テスト健康保険組合' } });
@@ -54,7 +54,7 @@ describe('E2E employer-file import (Chromium, dev host)', { timeout: 90_000 }, (
     await h.addClerk('tekiyo.view', 'VIEW', ['tekiyo']);
     browser = await launchChromium();
   });
-  after(async () => {
+  afterAll(async () => {
     await browser?.close();
     await h?.close();
     rmSync(inbox, { recursive: true, force: true });

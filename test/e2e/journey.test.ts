@@ -2,7 +2,7 @@
 // forced password change, choice of business, search, reveal (and its log entry), registration with
 // a wrong then a right check digit, and the idle / on-demand / OS lock.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { MYNUMBER_PROBLEM_MESSAGES } from '../../shared/i18n';
 import { TWELVE_DIGIT_RUN } from '../../shared/mynumber';
@@ -14,7 +14,7 @@ describe('E2E journey (Chromium, dev host)', { timeout: 180_000 }, () => {
   let page: Page;
   let revealedShikakuId = '';
 
-  before(async () => {
+  beforeAll(async () => {
     h = await startHarness();
     browser = await launchChromium();
     page = await newPage(browser);
@@ -22,7 +22,7 @@ describe('E2E journey (Chromium, dev host)', { timeout: 180_000 }, () => {
     await page.clock.install();
     await page.goto(h.host.url);
   });
-  after(async () => {
+  afterAll(async () => {
     await browser?.close();
     await h?.close();
   });

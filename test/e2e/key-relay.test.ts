@@ -4,7 +4,7 @@
 // fingerprint and grants; the new terminal's administrator types the organisation's check value read
 // from this screen, and the keys install only because it matches. No key material reaches the screen (DP-2).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { Connection } from '../../main/rpc';
 import { startDataCenter, type DataCenter } from '../server/fixture';
@@ -20,7 +20,7 @@ describe('E2E organisation keys (Chromium, dev host, data center)', { timeout: 1
   /** A second system administrator for checks through the router (a router login as the manager would end the browser session). */
   let inspector: Connection;
 
-  before(async () => {
+  beforeAll(async () => {
     dc = await startDataCenter();
     h = await startHarness();
     await setUpThroughRouter(h, [{ members: 20, withMyNumberRatio: 1 }]);
@@ -35,7 +35,7 @@ describe('E2E organisation keys (Chromium, dev host, data center)', { timeout: 1
     newcomer = await startTerminal(dc, 'T-SHIBU-02');
     browser = await launchChromium();
   });
-  after(async () => {
+  afterAll(async () => {
     await browser?.close();
     await newcomer?.close();
     await h?.close();

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { TWELVE_DIGIT_RUN } from '../../shared/mynumber';
 import { ClamAvScanner } from '../../main/core/imports';
@@ -49,7 +49,7 @@ describe('E2E information linkage (Chromium, dev host)', { timeout: 60_000 }, ()
   const edabans: string[] = [];
   let signatures = '';
 
-  before(async () => {
+  beforeAll(async () => {
     // Linkage files are virus-checked before they are read (MD-5): ClamAV with the test signature file.
     signatures = mkdtempSync(join(tmpdir(), 'kura-e2e-sigs-'));
     h = await startHarness({ imports: { scanner: new ClamAvScanner({ databasePath: writeEicarSignatures(signatures) }) } });
@@ -70,7 +70,7 @@ describe('E2E information linkage (Chromium, dev host)', { timeout: 60_000 }, ()
     await h.addClerk('kyufu.view', 'VIEW', ['kyufu']);
     browser = await launchChromium();
   });
-  after(async () => {
+  afterAll(async () => {
     await browser?.close();
     await h?.close();
     if (signatures) rmSync(signatures, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { FakeDrives, TOKEN_FILE } from '../../main/core/media';
 import { CLERK_PASSWORD, INITIAL_PASSWORD, MANAGER, changePassword, launchChromium, logIn, newPage, setUpThroughRouter, shoot, startHarness, twelveDigitRunsInDom, type Harness, notice } from './harness';
@@ -26,7 +26,7 @@ describe('E2E removable media and the export gate (Chromium, dev host)', { timeo
   let password = '';
   const drives = new FakeDrives();
 
-  before(async () => {
+  beforeAll(async () => {
     stick = mkdtempSync(join(tmpdir(), 'kura-e2e-stick-'));
     h = await startHarness({ media: { drives, scanner: null } });
     await setUpThroughRouter(h, [{ members: 20, withMyNumberRatio: 1 }]);
@@ -37,7 +37,7 @@ describe('E2E removable media and the export gate (Chromium, dev host)', { timeo
     drives.insert({ mountPoint: stick, label: 'KURA-USB', serial: 'E2E00000001', fsUuid: 'E2E-0001' });
     browser = await launchChromium();
   });
-  after(async () => {
+  afterAll(async () => {
     await browser?.close();
     await h?.close();
     rmSync(stick, { recursive: true, force: true });

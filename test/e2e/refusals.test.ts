@@ -3,7 +3,7 @@
 // cannot confirm her own; the manager, who is not the recorder, confirms after a check and only then
 // the My Number is erased.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { CLERK_PASSWORD, MANAGER, launchChromium, logIn, newPage, setUpThroughRouter, shoot, startHarness, twelveDigitRunsInDom, type Harness, notice, dismissNotice, numberStored } from './harness';
 
@@ -17,13 +17,13 @@ describe('E2E RT-4: refused qualification, recorded by one and confirmed by anot
   let clerk: Page;
   let manager: Page;
 
-  before(async () => {
+  beforeAll(async () => {
     h = await startHarness();
     await setUpThroughRouter(h, [{ members: 10, withMyNumberRatio: 1 }]);
     await h.addActiveClerk(CLERK, 'EDIT', ['tekiyo']);
     browser = await launchChromium();
   });
-  after(async () => {
+  afterAll(async () => {
     await browser?.close();
     await h?.close();
   });

@@ -3,7 +3,7 @@
 // that carries the chair flag and cannot be answered before the 理事長判断; opens a serious incident,
 // walks the first steps in order, is refused a step out of order, and records the report to the commission.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ERROR_MESSAGES, formatMessage } from '../../shared/i18n';
 import { MANAGER, launchChromium, logIn, newPage, setUpThroughRouter, shoot, startHarness, twelveDigitRunsInDom, type Harness } from './harness';
@@ -16,7 +16,7 @@ describe('E2E requests and incidents (Chromium, dev host)', { timeout: 60_000 },
   let page: Page;
   let today = '';
 
-  before(async () => {
+  beforeAll(async () => {
     h = await startHarness();
     await setUpThroughRouter(h, [{ members: 5, withMyNumberRatio: 0 }]);
     today = japanDate(h.clock.now());
@@ -29,7 +29,7 @@ describe('E2E requests and incidents (Chromium, dev host)', { timeout: 60_000 },
     await page.getByRole('button', { name: '個人番号を扱わずに続ける' }).click();
     await page.getByTestId('banner').waitFor();
   });
-  after(async () => {
+  afterAll(async () => {
     await browser?.close();
     await h?.close();
   });

@@ -2,17 +2,17 @@
 // (confirmed or abandoned), and the deletion is in the operation log.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { ClamAvScanner, ImportService } from '../../main/core/imports';
 import { configureImports } from '../../main/rpc/handlers/imports';
 import { startImports, type ImportKura } from './helpers';
 
 describe('DP-5: the source file is erased when the import finishes', () => {
   let k: ImportKura;
-  before(async () => {
+  beforeAll(async () => {
     k = await startImports();
   });
-  after(() => k.t.close());
+  afterAll(() => k.t.close());
 
   const previewed = async (path: string): Promise<string> => {
     const r = await k.t.call(k.clerk, 'imports.preview', { path, kind: 'input' });

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { ClamAvScanner, ImportService } from '../../main/core/imports';
 import { configureImports } from '../../main/rpc/handlers/imports';
 import { bulkCsv, insertBulkMembers, registeredCount } from './bulk';
@@ -13,11 +13,11 @@ const ROWS = 2_500;
 
 describe('DQ-2: confirm is all or none', () => {
   let k: ImportKura;
-  before(async () => {
+  beforeAll(async () => {
     k = await startImports();
     insertBulkMembers(k.t.kura, ROWS);
   });
-  after(() => k.t.close());
+  afterAll(() => k.t.close());
 
   const previewBulk = async (): Promise<string> => {
     const r = await k.t.call(k.clerk, 'imports.preview', { path: k.stage('bulk.csv', bulkCsv(ROWS)), kind: 'input' });

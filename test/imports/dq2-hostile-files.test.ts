@@ -1,16 +1,16 @@
 // DQ-2: files are dangerous input. Oversized files, huge cells, binary junk, zip bombs, entity
 // bombs and unreadable encodings give a clear refusal or a row error; the app never crashes.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { csvText, INPUT_HEADER, inputRow } from '../fixtures/imports/generate';
 import { startImports, xlsx, zip, type ImportKura } from './helpers';
 
 describe('DQ-2: hostile files are refused with a reason, never a crash', () => {
   let k: ImportKura;
-  before(async () => {
+  beforeAll(async () => {
     k = await startImports({ limits: { maxFileBytes: 2 * 1024 * 1024, maxRows: 1_000, maxCellChars: 200 } });
   });
-  after(() => k.t.close());
+  afterAll(() => k.t.close());
 
   const refusal = async (path: string): Promise<{ code: string; ja: string; en: string }> => {
     const r = await k.t.call(k.clerk, 'imports.preview', { path, kind: 'input' });

@@ -1,6 +1,6 @@
 // DQ-2 building blocks: 元号 dates, encoding detection, the CSV reader.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { DEFAULT_LIMITS, eraDateToIso, parseImportBytes } from '../../main/core/imports';
 

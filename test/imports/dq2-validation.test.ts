@@ -1,7 +1,7 @@
 // DQ-2: the 27-item validation of 事業所配布用個人番号入力データ, through the real router on a real
 // SQLCipher store. Each fixture check-NN.csv has one row failing exactly check NN and one good row.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { TWELVE_DIGIT_RUN } from '../../shared/mynumber';
 import { decryptMyNumber } from '../../main/core/mynumber';
 import { BULK_HEADER, bulkRow, csvText, INPUT_HEADER, inputRow } from '../fixtures/imports/generate';
@@ -10,10 +10,10 @@ import { startImports, xlsx, type ImportKura } from './helpers';
 
 describe('DQ-2: employer file rows are checked one by one', () => {
   let k: ImportKura;
-  before(async () => {
+  beforeAll(async () => {
     k = await startImports();
   });
-  after(() => k.t.close());
+  afterAll(() => k.t.close());
 
   const preview = async (path: string, kind: 'input' | 'update' | 'cancel' = 'input') => {
     const r = await k.t.call(k.clerk, 'imports.preview', { path, kind });

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { ClamAvScanner } from '../../main/core/imports';
 import { configureImports } from '../../main/rpc/handlers/imports';
 import { csvText, INPUT_HEADER, inputRow } from '../fixtures/imports/generate';
@@ -11,10 +11,10 @@ import { eicar, startImports, xlsx, type ImportKura } from './helpers';
 
 describe('MD-5: virus check before any parse', () => {
   let k: ImportKura;
-  before(async () => {
+  beforeAll(async () => {
     k = await startImports();
   });
-  after(() => k.t.close());
+  afterAll(() => k.t.close());
 
   const sessions = (): number => (k.t.kura.store.db.prepare('SELECT count(*) AS n FROM import_sessions').get() as { n: number }).n;
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { TWELVE_DIGIT_RUN } from '../../shared/mynumber';
 import { csvCell } from '../../main/core/imports';
 import { csvText, INPUT_HEADER, inputRow } from '../fixtures/imports/generate';
@@ -11,10 +11,10 @@ import { startImports, type ImportKura } from './helpers';
 
 describe('MD-6: receipts per employer', () => {
   let k: ImportKura;
-  before(async () => {
+  beforeAll(async () => {
     k = await startImports();
   });
-  after(() => k.t.close());
+  afterAll(() => k.t.close());
 
   it('MD-6: a confirmed two-employer file gives each 事業所 a Japanese receipt PDF and an error list, without numbers', async () => {
     const rows = [INPUT_HEADER, inputRow(0), inputRow(1, { number: '', gojitsu: '1' }), inputRow(2, { number: '12345' }), inputRow(3, { birth: '5-650101' }), inputRow(4)];

@@ -1,13 +1,13 @@
 // AU-1, AU-2, AU-3: the operation log is written automatically, chained, and never holds a number.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import { TWELVE_DIGIT_RUN } from '../../shared/mynumber';
 import { assertNoMyNumber } from '../../main/core/audit';
 import { startKura, type TestKura } from '../helpers/kura';
 
 describe('AU-1, AU-2: operation log', () => {
   let t: TestKura;
-  before(async () => {
+  beforeAll(async () => {
     t = await startKura({ seed: 100 });
     const view = await t.clerk('suzuki.ken', 'VIEW', ['kyufu'], 'kyufu');
     const ids = (t.kura.store.db.prepare('SELECT shikaku_id FROM mynumber_master LIMIT 5').all() as { shikaku_id: string }[]).map((r) => r.shikaku_id);
@@ -17,7 +17,7 @@ describe('AU-1, AU-2: operation log', () => {
       await t.call(view, 'member.get', { shikakuId });
     }
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   const db = () => t.kura.store.db;
   // Tampering needs the guard triggers out of the way, as an attacker with the key would do.

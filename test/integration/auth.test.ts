@@ -1,6 +1,6 @@
 // AC-1, AC-2, AC-5: personal IDs, the level table as data, Argon2id passwords, lockout, forced change.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { parsePolicy, permissionsFor } from '../../main/core/access';
 import { loadPolicy } from '../../main/core/access';
 import { resourcePath } from '../../main/rpc';
@@ -8,10 +8,10 @@ import { GOOD_PASSWORD, MANAGER, startKura, type TestKura } from '../helpers/kur
 
 describe('AC-1, AC-5: login', () => {
   let t: TestKura;
-  before(async () => {
+  beforeAll(async () => {
     t = await startKura();
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('AC-1: generic or shared user IDs are refused', async () => {
     const admin = await t.manager();

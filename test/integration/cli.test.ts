@@ -1,7 +1,7 @@
 // kura-admin goes through the same router and policy as the app.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { after, describe, it } from 'node:test';
+import { afterAll, describe, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { KeyFileKeystore } from '../../main/core/store';
 import { Connection, openKura, Router } from '../../main/rpc';
@@ -34,7 +34,7 @@ async function firstLogin(userId: string, initial: string, chosen: string): Prom
   }
 }
 
-after(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const japanToday = (): string => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
 
 describe('kura-admin', () => {

@@ -1,6 +1,6 @@
 // AC-9, AC-11, AC-7 (declared business), AU-1 and bad input through the real router.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { TWELVE_DIGIT_RUN } from '../../shared/mynumber';
 import { computeCheckDigit } from '../../shared/mynumber';
 import { contract, type Channel } from '../../shared/rpc';
@@ -17,7 +17,7 @@ describe('AC-9, AC-11: who sees what', () => {
   let edit: Connection;
   let holder: string; // a 資格ID with a registered number
   let number: string;
-  before(async () => {
+  beforeAll(async () => {
     t = await startKura({ seed: 300 });
     none = await t.clerk('sato.jiro', 'NONE', [], undefined);
     view = await t.clerk('suzuki.ken', 'VIEW', ['kyufu'], 'kyufu');
@@ -25,7 +25,7 @@ describe('AC-9, AC-11: who sees what', () => {
     holder = (t.kura.store.db.prepare('SELECT shikaku_id FROM mynumber_master WHERE sakujo_kubun = 0 LIMIT 1').get() as { shikaku_id: string }).shikaku_id;
     number = t.kura.vault.reveal(holder).myNumber;
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('AC-9: a NONE user gets the same member data with no trace of the number', async () => {
     const search = await t.call(none, 'member.search', { by: 'kanaName', query: 'サ', limit: 300 });
@@ -133,12 +133,12 @@ describe('Bad input changes nothing and answers clearly', () => {
   let t: TestKura;
   let edit: Connection;
   let free: string;
-  before(async () => {
+  beforeAll(async () => {
     t = await startKura({ seed: 50 });
     edit = await t.clerk('tanaka.hanako', 'EDIT', ['tekiyo'], 'tekiyo');
     free = (t.kura.store.db.prepare('SELECT m.shikaku_id FROM members m LEFT JOIN mynumber_master n USING (shikaku_id) WHERE n.shikaku_id IS NULL LIMIT 1').get() as { shikaku_id: string }).shikaku_id;
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   const logCount = (): number => (t.kura.store.db.prepare('SELECT count(*) AS n FROM mynumber_master').get() as { n: number }).n;
 

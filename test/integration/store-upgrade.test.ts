@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { afterAll, describe, it } from 'vitest';
 import { KeyFileKeystore, migrate, openStore, type Db, type Migration, type Store } from '../../main/core/store';
 import { kuraMigrations } from '../../main/rpc';
 
@@ -27,7 +27,7 @@ const schemaOf = (db: Db): { type: string; name: string; sql: string | null }[] 
 const appliedOf = (db: Db): { version: number; name: string }[] =>
   db.prepare('SELECT version, name FROM schema_migrations ORDER BY rowid').all() as { version: number; name: string }[];
 
-after(() => {
+afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 

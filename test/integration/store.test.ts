@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { KuraError } from '../../shared/errors';
 import { blindIndex, decryptMyNumber, demoMyNumber } from '../../main/core/mynumber';
@@ -24,7 +24,7 @@ const codeOf = (fn: () => unknown): string => {
 describe('DP-1: encrypted store', () => {
   let t: TestKura;
   const registered: string[] = [];
-  before(async () => {
+  beforeAll(async () => {
     t = await startKura({ seed: 200 });
     for (let i = 1; i <= 200; i++) {
       try {
@@ -36,7 +36,7 @@ describe('DP-1: encrypted store', () => {
     // Checkpoint so the main file, not only the WAL, holds the data.
     t.kura.store.db.pragma('wal_checkpoint(TRUNCATE)');
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('DP-1: the database file cannot be read without the key', () => {
     const db = new Database(join(t.dir, STORE_FILES.db), { readonly: true });
@@ -112,10 +112,10 @@ describe('DP-1: encrypted store', () => {
 
 describe('DP-2: field encryption and blind index', () => {
   let t: TestKura;
-  before(async () => {
+  beforeAll(async () => {
     t = await startKura({ seed: 20 });
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('DP-2: the master table holds ciphertext and an HMAC, not the number or its plain hash', () => {
     const row = t.kura.store.db.prepare('SELECT * FROM mynumber_master WHERE sakujo_kubun = 0 LIMIT 1').get() as { shikaku_id: string; mynumber_enc: Buffer; blind_index: Buffer };

@@ -1,6 +1,6 @@
 // LK-1: 情報提供等記録 (12 items of 別添1) are stored and searchable by 資格ID, date range and procedure.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { ensureEdaban, RECORD_ITEMS } from '../../main/core/linkage';
 import type { Connection } from '../../main/rpc';
 import { startKura, type TestKura } from '../helpers/kura';
@@ -18,7 +18,7 @@ describe('LK-1: information provision records', () => {
   let link: Connection;
   let satoEdaban: string;
   let tanakaEdaban: string;
-  before(async () => {
+  beforeAll(async () => {
     t = await startKura();
     addPeople(t);
     t.kura.store.transaction(() => {
@@ -27,7 +27,7 @@ describe('LK-1: information provision records', () => {
     });
     link = await t.clerk('renkei.hanako', 'LINK', ['renkei', 'tekiyo'], 'renkei');
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('LK-1: a Shift_JIS file of the 12 items is stored; a bad line and a duplicate are reported, not stored', async () => {
     const path = writeCsv(t, 'teikyo.csv', [

@@ -2,7 +2,7 @@
 // through the blind index of a registered number, else by カナ氏名 + 生年月日; disagreement is shown,
 // never silently matched. The number stays encrypted (DP-2) and never comes back (AC-9).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { decryptMyNumber } from '../../main/core/mynumber';
 import { IDENTITY_ITEMS } from '../../main/core/linkage';
 import type { Connection } from '../../main/rpc';
@@ -29,12 +29,12 @@ function answer(number: string, name: string, kana: string, birth: string): stri
 describe('LK-2: identity-confirmation items', () => {
   let t: TestKura;
   let link: Connection;
-  before(async () => {
+  beforeAll(async () => {
     t = await startKura();
     addPeople(t);
     link = await t.clerk('renkei.hanako', 'LINK', ['renkei', 'tekiyo'], 'renkei');
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('LK-2: each answer line is matched by number, by name + birth date, or reported as conflict / unmatched / error', async () => {
     const unknownNumber = syntheticNumber('11122233344');

@@ -2,7 +2,7 @@
 // Number (a scan for 12-digit runs proves it) nor by 資格ID; answers come back to the member through
 // the qualification ID the inquiry row holds.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { EDABAN_PATTERN } from '../../main/core/linkage';
 import type { Connection } from '../../main/rpc';
 import { startKura, type TestKura } from '../helpers/kura';
@@ -12,12 +12,12 @@ describe('LK-3: inquiries by 被保険者枝番', () => {
   let t: TestKura;
   let link: Connection;
   const ids = [PEOPLE.sato.shikakuId, PEOPLE.suzuki.shikakuId, PEOPLE.tanaka.shikakuId];
-  before(async () => {
+  beforeAll(async () => {
     t = await startKura();
     addPeople(t);
     link = await t.clerk('renkei.hanako', 'LINK', ['renkei', 'tekiyo'], 'renkei');
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('LK-3: the inquiry rows and file carry the 枝番 and no My Number, no 資格ID', async () => {
     const built = await t.call(link, 'linkage.inquiry.build', { procedureCode: 'T01', shikakuIds: ids });

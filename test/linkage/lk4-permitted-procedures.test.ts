@@ -3,7 +3,7 @@
 // and a 情報連携 user chooses only those of the businesses they are assigned to.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { parseProcedures } from '../../main/core/linkage';
 import { configureLinkageProcedures } from '../../main/rpc/handlers/linkage';
 import { contract } from '../../shared/rpc';
@@ -12,11 +12,11 @@ import { addPeople, PEOPLE } from './kit';
 
 describe('LK-4: permitted procedures', () => {
   let t: TestKura;
-  before(async () => {
+  beforeAll(async () => {
     t = await startKura();
     addPeople(t);
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('LK-4: the shipped table is valid data and binds every procedure to a business', () => {
     const table = parseProcedures(JSON.parse(readFileSync('resources/linkage-procedures.json', 'utf8')));

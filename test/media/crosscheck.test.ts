@@ -2,18 +2,18 @@
 // of mismatch: exports without approval, approvals without export, use without take-out, take-outs
 // not returned (and, for MD-7, archives not yet confirmed wiped).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Connection } from '../../main/rpc';
 import { startMediaKit, type MediaKit } from './kit';
 
 describe('cross-check of ledger and operation log (MD-9)', () => {
   let k: MediaKit;
   let clerk: Connection;
-  before(async () => {
+  beforeAll(async () => {
     k = await startMediaKit({ seed: 6 });
     clerk = await k.clerk('cross.clerk', 'LINK', ['renkei'], 'renkei');
   });
-  after(() => k.close());
+  afterAll(() => k.close());
 
   const findings = async () => (await k.t.call(k.admin, 'media.crossCheck', {})).findings;
 

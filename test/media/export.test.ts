@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { TWELVE_DIGIT_RUN } from '../../shared/mynumber';
 import { PASSWORD_BITS, TOKEN_FILE } from '../../main/core/media';
 import type { Connection } from '../../main/rpc';
@@ -19,7 +19,7 @@ describe('export requests and the encrypted archive (MD-4, MD-10, DP-3)', () => 
   let stick: ReturnType<MediaKit['stick']>;
   let mediumId: string;
 
-  before(async () => {
+  beforeAll(async () => {
     k = await startMediaKit({ seed: 40 });
     clerk = await k.clerk('renkei.clerk', 'LINK', ['renkei'], 'renkei');
     withNumbers = [];
@@ -30,7 +30,7 @@ describe('export requests and the encrypted archive (MD-4, MD-10, DP-3)', () => 
     stick = k.stick();
     mediumId = await k.register(stick);
   });
-  after(() => k.close());
+  afterAll(() => k.close());
 
   async function request(ids: string[], conn = clerk): Promise<string> {
     const r = await k.t.call(conn, 'export.request', { mediumId, shikakuIds: ids, reason: '統合専用端末への照会ファイル' });

@@ -3,16 +3,16 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { TOKEN_FILE } from '../../main/core/media';
 import { startMediaKit, type MediaKit } from './kit';
 
 describe('identification before use (MD-2, MD-3, AC-12)', () => {
   let k: MediaKit;
-  before(async () => {
+  beforeAll(async () => {
     k = await startMediaKit();
   });
-  after(() => k.close());
+  afterAll(() => k.close());
 
   async function identify(driveId: string): Promise<{ code: string | null; mediumId: string | null }> {
     const r = await k.t.call(k.admin, 'media.identify', { driveId });

@@ -3,17 +3,17 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startMediaKit, type MediaKit } from './kit';
 
 const HEADER = '事業所記号,被保険者番号,区分,続柄コード,枝番,漢字氏名,カナ氏名,生年月日,性別,後日収集,個人番号,未記入理由,未記入理由メモ';
 
 describe('MD-2: imports read removable media only when registered', () => {
   let kit: MediaKit;
-  before(async () => {
+  beforeAll(async () => {
     kit = await startMediaKit({ seed: 5 });
   });
-  after(() => kit.close());
+  afterAll(() => kit.close());
 
   it('MD-2: a file on an unregistered stick is refused and logged; nothing is read', async () => {
     const stick = kit.stick();

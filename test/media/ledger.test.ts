@@ -3,16 +3,16 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { TOKEN_FILE } from '../../main/core/media';
 import { startMediaKit, type MediaKit } from './kit';
 
 describe('media ledger (MD-1, MD-8)', () => {
   let k: MediaKit;
-  before(async () => {
+  beforeAll(async () => {
     k = await startMediaKit();
   });
-  after(() => k.close());
+  afterAll(() => k.close());
 
   it('MD-1: registering a stick records its identifiers, kind, holder and place, and writes a signed token binding serial, UUID and ledger ID', async () => {
     const drive = k.stick({ serial: 'AA11BB22CC33', fsUuid: '1234-ABCD' });

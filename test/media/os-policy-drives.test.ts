@@ -2,7 +2,7 @@
 // service: systeminformation output mapped to drives, no crash without drives, insert/removal events.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { drivesFromSystem, FakeDrives, SystemDrives, usbguardRules, windowsPolicyScript, type BlockDeviceInfo, type DriveEvent, type Medium } from '../../main/core/media';
 import { startMediaKit, type MediaKit } from './kit';
 
@@ -41,10 +41,10 @@ describe('OS policy generated from the ledger (MD-2)', () => {
 
   describe('through the router', () => {
     let k: MediaKit;
-    before(async () => {
+    beforeAll(async () => {
       k = await startMediaKit();
     });
-    after(() => k.close());
+    afterAll(() => k.close());
     it('MD-2: the system administrator downloads the rules for the current ledger; a clerk cannot', async () => {
       const drive = k.stick({ serial: 'LEDGER-SERIAL-1' });
       await k.register(drive);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { TOKEN_FILE } from '../../main/core/media';
 import { configureMedia } from '../../main/rpc/handlers/media';
 import type { Connection } from '../../main/rpc';
@@ -12,11 +12,11 @@ import { startMediaKit, type MediaKit } from './kit';
 describe('wipe and confirm (MD-7), reading with a virus check (MD-5)', () => {
   let k: MediaKit;
   let clerk: Connection;
-  before(async () => {
+  beforeAll(async () => {
     k = await startMediaKit({ seed: 10 });
     clerk = await k.clerk('wipe.clerk', 'LINK', ['renkei'], 'renkei');
   });
-  after(() => k.close());
+  afterAll(() => k.close());
 
   it('MD-7: the gate overwrites and deletes the archive, the manager confirms the medium is empty, the ledger records both', async () => {
     const stick = k.stick();

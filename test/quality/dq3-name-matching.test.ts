@@ -2,7 +2,7 @@
 // records are linked (matched by birth date + カナ氏名 + blind index when both hold a number,
 // confirmed by an EDIT user) and shown.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { demoMyNumber } from '../../main/core/mynumber';
 import type { Connection } from '../../main/rpc';
 import { TWELVE_DIGIT_RUN } from '../../shared/mynumber';
@@ -12,7 +12,7 @@ import { addMembers, member } from '../retention/kit';
 describe('DQ-3: 名寄せ', () => {
   let t: TestKura;
   let edit: Connection;
-  before(async () => {
+  beforeAll(async () => {
     t = await startKura();
     const person = { kanjiName: '名寄　一郎', kanaName: 'ナヨセ イチロウ', birthDate: '1970-07-07' };
     addMembers(t, [
@@ -29,7 +29,7 @@ describe('DQ-3: 名寄せ', () => {
     });
     edit = await t.clerk('nayose.edit', 'EDIT', ['tekiyo'], 'tekiyo');
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('DQ-3: candidates match on birth date and kana, and on the blind index when both hold a number', async () => {
     const { candidates } = await t.call(edit, 'quality.linkCandidates', { shikakuId: 'N000000002' });

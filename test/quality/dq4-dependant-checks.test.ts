@@ -1,6 +1,6 @@
 // DQ-4: the annual 現況確認 of dependants (被扶養者) is tracked: a due list per year, each result recorded and logged.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Connection } from '../../main/rpc';
 import { startKura, type TestKura } from '../helpers/kura';
 import { addMembers, member } from '../retention/kit';
@@ -9,7 +9,7 @@ describe('DQ-4: 現況確認 of dependants', () => {
   let t: TestKura;
   let edit: Connection;
   let view: Connection;
-  before(async () => {
+  beforeAll(async () => {
     t = await startKura();
     const dependant = { kubun: 2, zokugara: 1 };
     addMembers(t, [
@@ -22,7 +22,7 @@ describe('DQ-4: 現況確認 of dependants', () => {
     edit = await t.clerk('genkyo.edit', 'EDIT', ['tekiyo'], 'tekiyo');
     view = await t.clerk('genkyo.view', 'VIEW', ['tekiyo'], 'tekiyo');
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('DQ-4: the due list for a year holds the dependants qualified on 4月1日, unchecked first', async () => {
     const due = await t.call(view, 'quality.checksDue', { year: 2026 });

@@ -1,7 +1,7 @@
 // DQ-5: new or changed member data is queued at once (same transaction, by trigger) for registration
 // with the intermediate server; the queue holds the 資格ID and the kind of change, never the number.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { demoMyNumber } from '../../main/core/mynumber';
 import type { Connection } from '../../main/rpc';
 import { TWELVE_DIGIT_RUN } from '../../shared/mynumber';
@@ -12,11 +12,11 @@ describe('DQ-5: intermediate-server registration queue', () => {
   let t: TestKura;
   let link: Connection;
   const pendingKinds = () => t.kura.store.db.prepare('SELECT shikaku_id AS id, change_kind AS kind FROM intermediate_queue WHERE sent_at IS NULL ORDER BY seq').all();
-  before(async () => {
+  beforeAll(async () => {
     t = await startKura();
     link = await t.clerk('chukan.link', 'LINK', ['renkei']);
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('DQ-5: a new member, a registered number, a correction and an erasure are queued in the writing transaction', async () => {
     addMembers(t, [{ m: member('M000000001', { soshitsuDate: '2010-01-01' }), number: 51 }, { m: member('M000000002') }]);

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { canonicalJson } from '../../main/core/audit';
 import type { Connection } from '../../main/rpc';
 import { purgeExpiredReports } from '../../main/rpc/handlers/reports';
@@ -25,7 +25,7 @@ describe('DP-4: creator-only, password-protected reports that expire', () => {
   const open = (conn: Connection, reportId: string, password = GOOD_PASSWORD) => t.call(conn, 'report.open', { reportId, password });
   const problemOf = (r: Awaited<ReturnType<typeof open>>) => (r.ok ? 'opened' : r.problem.code);
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startKura({ seed: 30 });
     const db = t.kura.store.db;
     withNumbers = (db.prepare('SELECT shikaku_id FROM mynumber_master WHERE sakujo_kubun = 0 ORDER BY shikaku_id LIMIT 3').all() as { shikaku_id: string }[]).map((r) => r.shikaku_id);
@@ -34,7 +34,7 @@ describe('DP-4: creator-only, password-protected reports that expire', () => {
     assert.equal(withNumbers.length, 3);
     creator = await t.clerk('kyufu.sakusei', 'VIEW', ['kyufu'], 'kyufu');
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('DP-4: the creator makes a 個人番号入力結果一覧 and opens it with their password; it expires after keepHours', async () => {
     const summary = await create(creator, [...withNumbers, withoutNumber]);

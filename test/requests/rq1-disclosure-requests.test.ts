@@ -1,7 +1,7 @@
 // RQ-1: disclosure / correction / suspension requests (様式1, 様式2) are recorded with a deadline and
 // tracked to an answer: received → in review → answered (or withdrawn), never skipping the review.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Connection } from '../../main/rpc';
 import { startKura, type TestKura } from '../helpers/kura';
 
@@ -9,11 +9,11 @@ describe('RQ-1: disclosure and suspension requests', () => {
   let t: TestKura;
   let clerk: Connection;
   const base = { requesterName: '請求 花子', requesterRelation: 'self' as const, identityCheck: '運転免許証（窓口で確認）', content: '自分の特定個人情報の開示を求める', receivedOn: '2026-11-20' };
-  before(async () => {
+  beforeAll(async () => {
     t = await startKura();
     clerk = await t.clerk('somu.view', 'VIEW', ['tekiyo']);
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('RQ-1: a 様式1 disclosure request is recorded with its deadline and tracked through review to an answer', async () => {
     const r = await t.call(clerk, 'requests.disclosure.receive', { form: 'youshiki1', kind: 'disclosure', ...base });

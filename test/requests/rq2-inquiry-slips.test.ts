@@ -2,7 +2,7 @@
 // 緊急度 ranked, and an answer deadline; a serious leak inquiry is reported to the chair (理事長) at
 // once, flagged in the list, and cannot be answered until the chair's decision is recorded.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Connection } from '../../main/rpc';
 import { startKura, type TestKura } from '../helpers/kura';
 
@@ -11,12 +11,12 @@ describe('RQ-2: inquiry reception slips', () => {
   let clerk: Connection;
   let manager: Connection;
   const base = { channel: 'phone' as const, requester: '問合 太郎', contact: '03-0000-0000', content: '個人番号の利用目的を知りたい', responseTeam: '総務部 担当1名' };
-  before(async () => {
+  beforeAll(async () => {
     t = await startKura();
     clerk = await t.clerk('somu.edit', 'EDIT', ['tekiyo']);
     manager = await t.manager();
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('RQ-2: a slip records content, team, rank from 重要度・緊急度, and the rank\'s deadline', async () => {
     const low = await t.call(clerk, 'requests.inquiry.receive', { ...base, priority: 'low', urgency: 'low' });

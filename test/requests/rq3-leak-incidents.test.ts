@@ -2,7 +2,7 @@
 // when and notes; the one exception is the seed's: a serious incident is reported to the commission
 // immediately (速報), before the other steps.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Connection } from '../../main/rpc';
 import { startKura, type TestKura } from '../helpers/kura';
 
@@ -11,11 +11,11 @@ describe('RQ-3: leak incidents', () => {
   let manager: Connection;
   const at = '2026-11-24T09:00:00+09:00';
   const entry = (notes: string) => ({ performedBy: '管理 太郎', performedAt: at, notes });
-  before(async () => {
+  beforeAll(async () => {
     t = await startKura();
     manager = await t.manager();
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('RQ-3: the seven steps are recorded in order, each with who, when and notes; step 7 closes the incident', async () => {
     const i = await t.call(manager, 'incident.open', { title: '書類の誤送付', summary: '被保険者証の写しを別の事業所へ送付', serious: false, discoveredAt: at });

@@ -1,7 +1,7 @@
 // RT-1: a My Number is kept 10 years after 資格喪失日, then the deletion function erases it beyond
 // recovery, while the rest of the member's record stays.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { demoMyNumber } from '../../main/core/mynumber';
 import type { Connection } from '../../main/rpc';
 import { startKura, type TestKura } from '../helpers/kura';
@@ -14,7 +14,7 @@ describe('RT-1: My Number erased 10 years after loss of qualification', () => {
   let sysadmin: Connection;
   const master = (id: string) => t.kura.store.db.prepare('SELECT mynumber_enc, blind_index, sakujo_kubun, koshin_tsuban FROM mynumber_master WHERE shikaku_id = ?').get(id) as MasterRow;
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startKura();
     // The clock says 2026-11-24 (Japan): the period ends for 資格喪失日 2016-11-24 and earlier.
     addMembers(t, [
@@ -25,7 +25,7 @@ describe('RT-1: My Number erased 10 years after loss of qualification', () => {
     ]);
     sysadmin = await t.clerk('hozon.admin', 'NONE', [], undefined, ['sysadmin']);
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('RT-1: the purge erases the number (NULL ciphertext and blind index, 削除区分 1, 更新通番 +1) and keeps the member record', async () => {
     const before1 = master('R000000001');

@@ -2,7 +2,7 @@
 // tables the policy names (linkage's linkage_records and identity_confirmations).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { parsePolicy } from '../../main/core/access';
 import type { Connection } from '../../main/rpc';
 import { startKura, type TestKura } from '../helpers/kura';
@@ -30,7 +30,7 @@ describe('RT-2, RT-3: record periods', () => {
   let sysadmin: Connection;
   const oldMarker = Buffer.from('a1'.repeat(40), 'hex');
   const newMarker = Buffer.from('b2'.repeat(40), 'hex');
-  before(async () => {
+  beforeAll(async () => {
     t = await startKura(); // clock: 2026-11-24 (Japan)
     addProvision(t, 'P1', '2019-11-24T09:00:00+09:00'); // 7 years to the day: goes
     addProvision(t, 'P2', '2019-11-25T09:00:00+09:00'); // within 7 years: stays
@@ -38,7 +38,7 @@ describe('RT-2, RT-3: record periods', () => {
     addConfirmation(t, 2, '2026-01-10T00:00:00.000Z', newMarker); // within a year: stays
     sysadmin = await t.clerk('kiroku.admin', 'NONE', [], undefined, ['sysadmin']);
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('RT-2, RT-3: the dry run lists what is past its period, by 枝番 / 資格ID and date', async () => {
     const plan = await t.call(sysadmin, 'retention.preview', {});

@@ -2,7 +2,7 @@
 // by two people: an EDIT clerk records the refusal (nothing erased), a manager other than the recorder
 // confirms it and only then the number is erased. A pending refusal can be cancelled, logged.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { demoMyNumber } from '../../main/core/mynumber';
 import type { Connection } from '../../main/rpc';
 import { GOOD_PASSWORD, MANAGER, startKura, type TestKura } from '../helpers/kura';
@@ -14,7 +14,7 @@ describe('RT-4: refused qualification, two people', () => {
   let t: TestKura;
   let edit: Connection;
   let status: (shikakuId: string) => unknown;
-  before(async () => {
+  beforeAll(async () => {
     t = await startKura();
     addMembers(t, [
       { m: member('F000000001', { kubun: 2, edaban: '01', shutokuDate: '2026-10-01' }), number: 21 },
@@ -26,7 +26,7 @@ describe('RT-4: refused qualification, two people', () => {
     edit = await t.clerk('hinin.edit', 'EDIT', ['tekiyo'], 'tekiyo');
     status = (shikakuId) => t.kura.store.db.prepare("SELECT status, recorded_by, confirmed_by FROM qualification_refusals WHERE shikaku_id = ? AND status <> 'cancelled'").get(shikakuId);
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('RT-4: the first person records the refusal; nothing is erased yet, and it waits in the pending list', async () => {
     const r = await t.call(edit, 'retention.recordRefusal', refusal('F000000001'));

@@ -2,7 +2,7 @@
 // record with its 資格ID, never a number), and a dry run shows what would go and changes nothing.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { loadPolicy, parsePolicy } from '../../main/core/access';
 import { resourcePath } from '../../main/rpc/resources';
 import { TWELVE_DIGIT_RUN } from '../../shared/mynumber';
@@ -14,7 +14,7 @@ describe('RT-5: configuration, log, dry run', () => {
   let t: TestKura;
   let sysadmin: Connection;
   const snapshot = () => JSON.stringify(t.kura.store.db.prepare('SELECT shikaku_id, hex(mynumber_enc) e, hex(blind_index) b, sakujo_kubun, koshin_tsuban FROM mynumber_master ORDER BY 1').all());
-  before(async () => {
+  beforeAll(async () => {
     t = await startKura(); // 2026-11-24
     addMembers(t, [
       { m: member('S000000001', { soshitsuDate: '2012-03-31' }), number: 31 },
@@ -23,7 +23,7 @@ describe('RT-5: configuration, log, dry run', () => {
     ]);
     sysadmin = await t.clerk('kanri.sys', 'NONE', [], undefined, ['sysadmin']);
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('RT-5: the shipped policy keeps My Number 10 years after loss, 情報提供等記録 84 months, 本人確認項目 12 months', () => {
     const { retention } = loadPolicy(resourcePath('policy.json'));

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { eraseSourceFile } from '../../main/core/imports';
 import { STORE_FILES } from '../../main/core/store';
 import { startKura, type TestKura } from '../helpers/kura';
@@ -13,11 +13,11 @@ import { startKura, type TestKura } from '../helpers/kura';
 describe('imports: paths and erasure', () => {
   let t: TestKura;
   let dir: string;
-  before(async () => {
+  beforeAll(async () => {
     t = await startKura({ seed: 5 });
     dir = mkdtempSync(join(tmpdir(), 'kura-paths-'));
   });
-  after(() => {
+  afterAll(() => {
     t.close();
     rmSync(dir, { recursive: true, force: true });
   });

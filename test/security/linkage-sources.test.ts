@@ -2,7 +2,7 @@
 // parse, never a file of the store itself.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { STORE_FILES } from '../../main/core/store';
 import type { Connection } from '../../main/rpc';
 import { startKura, type TestKura } from '../helpers/kura';
@@ -12,12 +12,12 @@ import { addPeople, writeCsv } from '../linkage/kit';
 describe('linkage files: source checks', () => {
   let t: TestKura;
   let link: Connection;
-  before(async () => {
+  beforeAll(async () => {
     t = await startKura();
     addPeople(t);
     link = await t.clerk('renkei.src', 'LINK', ['renkei'], 'renkei');
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('MD-5: a linkage file carrying the EICAR string is stopped before it is read, and nothing is stored', async () => {
     const path = writeCsv(t, 'records.csv', [['処理番号', '事務手続名称', '被保険者枝番'], [eicar(), 'x', 'y']]);

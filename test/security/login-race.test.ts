@@ -1,14 +1,14 @@
 // AC-5: parallel password guesses cannot outrun the lockout, and a lockout ends an open session.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { GOOD_PASSWORD, startKura, type TestKura } from '../helpers/kura';
 
 describe('AC-5: lockout under parallel attempts', () => {
   let t: TestKura;
-  before(async () => {
+  beforeAll(async () => {
     t = await startKura();
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('AC-5: 40 wrong passwords and the right one fired at once: 5 wrong answers, then locked, and no session', async () => {
     await t.clerk('race.target', 'VIEW', ['kyufu']);

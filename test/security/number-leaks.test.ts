@@ -3,17 +3,17 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { containsTwelveDigits, looksLikeMyNumber } from '../../shared/mynumber';
 import { csvText, INPUT_HEADER, inputRow } from '../fixtures/imports/generate';
 import { startImports, type ImportKura } from '../imports/helpers';
 
 describe('AC-9: numbers in the wrong place', () => {
   let k: ImportKura;
-  before(async () => {
+  beforeAll(async () => {
     k = await startImports();
   });
-  after(() => k.t.close());
+  afterAll(() => k.t.close());
 
   it('AC-9: looksLikeMyNumber sees full-width, spaced and hyphenated numbers, not dates or codes', () => {
     for (const s of ['123456789018', '１２３４５６７８９０１８', '1234 5678 9018', '1234-5678-9018', '佐藤 花子 １２３４ ５６７８ ９０１８']) assert.equal(looksLikeMyNumber(s), true, s);

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { TLSSocket } from 'node:tls';
 import { enrolTerminal, initCa } from '../../server/src/pki';
 import { rawRequest, startDataCenter, type DataCenter } from './fixture';
@@ -17,10 +17,10 @@ async function refusedWith(dc: DataCenter, reason: string): Promise<void> {
 
 describe('data-center server: mutual TLS', () => {
   let dc: DataCenter;
-  before(async () => {
+  beforeAll(async () => {
     dc = await startDataCenter();
   });
-  after(async () => {
+  afterAll(async () => {
     await dc?.stop();
   });
 

@@ -1,6 +1,6 @@
 // Push and pull rules at the data center, driven with raw mutual-TLS requests.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { MemberRowWire, MutationWire, PullResponse, PushResponse } from '../../shared/sync/protocol';
 import { rawRequest, startDataCenter, type DataCenter } from './fixture';
 
@@ -16,14 +16,14 @@ describe('data-center server: push and pull', () => {
   let other: { ca: string; cert: string; key: string };
   const push = async (creds: typeof tls, mutations: MutationWire[]) => rawRequest(dc.server.url, '/sync/push', creds, 'POST', { mutations });
 
-  before(async () => {
+  beforeAll(async () => {
     dc = await startDataCenter();
     const a = dc.enrol('T-PUSH-A');
     const b = dc.enrol('T-PUSH-B');
     tls = { ca: dc.caPem, cert: a.certPem, key: a.keyPem! };
     other = { ca: dc.caPem, cert: b.certPem, key: b.keyPem! };
   });
-  after(async () => {
+  afterAll(async () => {
     await dc?.stop();
   });
 

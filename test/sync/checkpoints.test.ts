@@ -2,7 +2,7 @@
 // or rewritten (forked) log is refused and raised as an alert.
 import assert from 'node:assert/strict';
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { loadIdentity, syncStatus } from '../../main/core/sync';
 import { checkpointMessage } from '../../shared/sync/protocol';
 import { rawRequest, startDataCenter, type DataCenter } from '../server/fixture';
@@ -22,10 +22,10 @@ async function alerts(dc: DataCenter, terminalId: string): Promise<string[]> {
 
 describe('AU-2: operation-log checkpoints at the data center', () => {
   let dc: DataCenter;
-  before(async () => {
+  beforeAll(async () => {
     dc = await startDataCenter();
   });
-  after(async () => {
+  afterAll(async () => {
     await dc?.stop();
   });
 

@@ -1,7 +1,7 @@
 // DP-6: enrolment through the router (what kura-admin `sync configure` does): the one server URL and
 // the client certificate are checked, stored, and used; a bad bundle changes nothing.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { loadIdentity } from '../../main/core/sync';
 import { startKura, type TestKura } from '../helpers/kura';
 import { startDataCenter, type DataCenter } from '../server/fixture';
@@ -9,11 +9,11 @@ import { startDataCenter, type DataCenter } from '../server/fixture';
 describe('DP-6: configuring sync through the router', () => {
   let dc: DataCenter;
   let t: TestKura;
-  before(async () => {
+  beforeAll(async () => {
     dc = await startDataCenter();
     t = await startKura({ seed: 10 });
   });
-  after(async () => {
+  afterAll(async () => {
     await t.kura.syncEngine.close();
     t.close();
     await dc.stop();

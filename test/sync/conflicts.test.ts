@@ -2,7 +2,7 @@
 // data center (mutual TLS, PostgreSQL) make real conflicts; the list shows both versions, someone with
 // EDIT resolves them, and afterwards both terminals and the data center agree (checksums).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { demoMyNumber } from '../../main/core/mynumber';
 import { replicaChecksum, syncStatus } from '../../main/core/sync';
 import type { Connection } from '../../main/rpc';
@@ -23,7 +23,7 @@ describe('sync conflicts: both versions, resolved by someone with EDIT', () => {
   let viewer: Connection;
   let none: Connection;
 
-  before(async () => {
+  beforeAll(async () => {
     dc = await startDataCenter();
     a = await startTerminal(dc, 'T-CF-A');
     b = await startTerminal(dc, 'T-CF-B', { sharesKeysWith: a });
@@ -31,7 +31,7 @@ describe('sync conflicts: both versions, resolved by someone with EDIT', () => {
     viewer = await b.t.clerk('sansho.jiro', 'VIEW', ['kyufu'], 'kyufu');
     none = await b.t.clerk('torifuka.saburo', 'NONE', []);
   });
-  after(async () => {
+  afterAll(async () => {
     await a?.close();
     await b?.close();
     await dc?.stop();

@@ -2,7 +2,7 @@
 // may read the staff directory; a clerk without that right is refused and the refusal is logged. Real
 // terminals (SQLCipher, router) against the real data center (mutual TLS, PostgreSQL) make the conflict.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Connection } from '../../main/rpc';
 import { startDataCenter, type DataCenter } from '../server/fixture';
 import { startTerminal, type Terminal } from './terminal';
@@ -20,7 +20,7 @@ describe('sync: directory conflicts for people (read only)', () => {
     }
   }
 
-  before(async () => {
+  beforeAll(async () => {
     dc = await startDataCenter();
     a = await startTerminal(dc, 'T-DC-A');
     b = await startTerminal(dc, 'T-DC-B', { sharesKeysWith: a });
@@ -36,7 +36,7 @@ describe('sync: directory conflicts for people (read only)', () => {
     const run = await b.engine.syncOnce();
     assert.ok(run.ok && run.directory.conflicts === 1);
   });
-  after(async () => {
+  afterAll(async () => {
     await a?.close();
     await b?.close();
     await dc?.stop();

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { ARGON2ID_HASH, DIRECTORY_ENTITIES, columnNames, directoryKey, tableSpec } from '../../shared/sync/directory';
 import { SYNC_PATHS } from '../../shared/sync/protocol';
 import { setTerminalDesignations } from '../../main/core/access';
@@ -57,13 +57,13 @@ describe('sync: users, grants and the media ledger', () => {
   let a: Terminal;
   let b: Terminal;
   const sticks: string[] = [];
-  before(async () => {
+  beforeAll(async () => {
     dc = await startDataCenter();
     a = await startTerminal(dc, 'T-DIR-A');
     b = await startTerminal(dc, 'T-DIR-B', { sharesKeysWith: a });
     await sync(a, b, a);
   });
-  after(async () => {
+  afterAll(async () => {
     await a?.close();
     await b?.close();
     await dc?.stop();

@@ -3,7 +3,7 @@
 // exactly once, nothing acknowledged was lost, the cursor never went back, and terminal and data
 // center agree (checksums).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { HttpsTransport, pullCursor, replicaChecksum, type SyncTransport, type TransportResponse } from '../../main/core/sync';
 import { replicaChecksum as serverChecksum } from '../../server/src/checksum';
 import { startDataCenter, type DataCenter } from '../server/fixture';
@@ -35,12 +35,12 @@ describe('sync through a faulty link', () => {
   let dc: DataCenter;
   let proxy: FaultProxy;
   let url: string;
-  before(async () => {
+  beforeAll(async () => {
     dc = await startDataCenter();
     proxy = new FaultProxy(dc.server.port);
     url = `https://127.0.0.1:${await proxy.listen()}`;
   });
-  after(async () => {
+  afterAll(async () => {
     await proxy?.close();
     await dc?.stop();
   });

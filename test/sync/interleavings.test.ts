@@ -3,7 +3,7 @@
 // applied twice, and after a clean sync both terminals and the data center hold the same rows.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { replicaChecksum } from '../../main/core/sync';
 import { replicaChecksum as serverChecksum } from '../../server/src/checksum';
 import { startDataCenter, type DataCenter } from '../server/fixture';
@@ -22,12 +22,12 @@ describe('sync: random interleavings of two terminals', () => {
   let proxy: FaultProxy;
   let url: string;
   let run = 0;
-  before(async () => {
+  beforeAll(async () => {
     dc = await startDataCenter();
     proxy = new FaultProxy(dc.server.port);
     url = `https://127.0.0.1:${await proxy.listen()}`;
   });
-  after(async () => {
+  afterAll(async () => {
     await proxy?.close();
     await dc?.stop();
   });

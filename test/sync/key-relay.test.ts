@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { createPrivateKey, createPublicKey, randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { demoMyNumber } from '../../main/core/mynumber';
 import { installOrgKeys, orgKeysCheckValue, readSealedSecret } from '../../main/core/store';
 import { ENROLMENT_SECRET, loadIdentity, unwrapOrgKeys, wrapOrgKeys } from '../../main/core/sync';
@@ -76,14 +76,14 @@ describe('the organisation-key relay', () => {
   const extra: Terminal[] = [];
   const admin = (term: Terminal): Promise<Connection> => term.t.manager();
 
-  before(async () => {
+  beforeAll(async () => {
     dc = await startDataCenter();
     a = await startTerminal(dc, 'T-KEY-A');
     b = await startTerminal(dc, 'T-KEY-B');
     c = await startTerminal(dc, 'T-KEY-C');
     d = await startTerminal(dc, 'T-KEY-D');
   });
-  after(async () => {
+  afterAll(async () => {
     for (const term of [a, b, c, d, ...extra]) await term?.close();
     await dc?.stop();
   });
@@ -354,7 +354,7 @@ describe('the organisation-key relay', () => {
 
   it('DP-2: kura-admin asks for, and installs, the keys through the same router (sync keys request|install)', async () => {
     const dir = makeDataDir();
-    after(() => rmSync(dir, { recursive: true, force: true }));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
     // Asynchronous: the data center runs in this process and must keep answering while the CLI waits.
     const cli = (...args: string[]): Promise<{ code: number; out: string; err: string }> =>
       new Promise((resolve) => {

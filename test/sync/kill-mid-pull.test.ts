@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { KeyFileKeystore, openStore, type Store } from '../../main/core/store';
 import { kuraMigrations } from '../../main/rpc';
 import { HttpsTransport, configureSync, loadIdentity, pullChanges, pullCursor, replicaChecksum } from '../../main/core/sync';
@@ -42,7 +42,7 @@ function pullAndKill(dataDir: string, afterPages: number, delayMs: number): Prom
 
 describe('a terminal killed in the middle of applying a pulled page', () => {
   let dc: DataCenter;
-  before(async () => {
+  beforeAll(async () => {
     dc = await startDataCenter();
     await dc.pg.pool.query(
       `INSERT INTO members (shikaku_id, jigyosho_kigo, hihokensha_no, edaban, kubun, zokugara, kanji_name, kana_name, birth_date, sex, shutoku_date, soshitsu_date, version, updated_at, deleted, change_seq)
@@ -59,7 +59,7 @@ describe('a terminal killed in the middle of applying a pulled page', () => {
       [MEMBERS],
     );
   });
-  after(async () => {
+  afterAll(async () => {
     await dc?.stop();
   });
 

@@ -1,6 +1,6 @@
 // Terminal ↔ data center, end to end: real Kura stores (SQLCipher), real mutual TLS, real PostgreSQL.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { demoMyNumber } from '../../main/core/mynumber';
 import { pullCursor, replicaChecksum, syncGraceExceeded, syncStatus } from '../../main/core/sync';
 import { replicaChecksum as serverChecksum } from '../../server/src/checksum';
@@ -12,12 +12,12 @@ describe('sync: terminal and data center', () => {
   let dc: DataCenter;
   let a: Terminal;
   let b: Terminal;
-  before(async () => {
+  beforeAll(async () => {
     dc = await startDataCenter();
     a = await startTerminal(dc, 'T-SYNC-A');
     b = await startTerminal(dc, 'T-SYNC-B', { sharesKeysWith: a });
   });
-  after(async () => {
+  afterAll(async () => {
     await a?.close();
     await b?.close();
     await dc?.stop();

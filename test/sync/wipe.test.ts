@@ -2,7 +2,7 @@
 // added it: every table with a 資格ID column is emptied, and the directory's queue; the operation log is
 // kept (AU-2).
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { wipeReplica } from '../../main/core/sync';
 import { DIRECTORY_QUEUE_TABLES } from '../../main/core/sync/wipe';
 import { startKura } from '../helpers/kura';

@@ -1,7 +1,7 @@
 // AU-2: the hand-ordered entry text is exactly the canonical JSON of the fields, for any values
 // (the terminal and the data center hash the same bytes).
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import fc from 'fast-check';
 import { canonicalJson, entryText } from '../../shared/audit';
 

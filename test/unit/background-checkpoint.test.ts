@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { AuditLog } from '../../main/core/audit';
 import { demoMember, MemberRegistry, seededRandom } from '../../main/core/members';
 import { demoMyNumber, MyNumberVault } from '../../main/core/mynumber';
@@ -21,7 +21,7 @@ const autocheckpoint = (store: Store): number => store.db.pragma('wal_autocheckp
 describe('DP-1: the WAL checkpoint of a bulk write runs on the other core', () => {
   let store: Store;
   let vault: MyNumberVault;
-  before(() => {
+  beforeAll(() => {
     const dir = makeDataDir();
     store = openStore({ dataDir: dir, keystore: new KeyFileKeystore(dir), packaged: false, migrations: kuraMigrations });
     vault = new MyNumberVault(store, () => new Date());
@@ -31,7 +31,7 @@ describe('DP-1: the WAL checkpoint of a bulk write runs on the other core', () =
       for (let i = 1; i <= 3_000; i++) members.insert(demoMember(i, random));
     });
   });
-  after(() => store.close());
+  afterAll(() => store.close());
 
   it('DP-1: the commit does not checkpoint; the background connection copies every frame; the setting comes back', async () => {
     let during = -1;

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { BulkSealer } from '../../main/core/mynumber/bulk-sealer';
 import { blindIndex, decryptMyNumber } from '../../main/core/mynumber/field-crypto';
 import { demoMyNumber } from '../../main/core/mynumber';

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { CONTENT_SECURITY_POLICY } from '../../main/electron/hardening';
 import { startDevHost, type DevHost } from '../../main/devhost';
@@ -52,14 +52,14 @@ describe('dev host (BL-2, DP-6)', { timeout: 120_000 }, () => {
   let dir: string;
   let host: DevHost;
 
-  before(async () => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kura-devhost-'));
     const renderer = join(dir, 'renderer');
     mkdirSync(renderer);
     writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Kura</title>');
     host = await startDevHost({ dataDir: join(dir, 'store'), port: 0, demo: true, demoMembers: 50, rendererDir: renderer, log: () => undefined });
   });
-  after(async () => {
+  afterAll(async () => {
     await host?.close();
     rmSync(dir, { recursive: true, force: true });
   });

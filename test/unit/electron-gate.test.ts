@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { afterAll, describe, it } from 'vitest';
 
 function gate(input: string) {
   const r = spawnSync(process.execPath, ['scripts/electronegativity-gate.mjs', input], { encoding: 'utf8' });
@@ -14,7 +14,7 @@ function gate(input: string) {
 
 describe('Electronegativity gate (BL-2)', { timeout: 120_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'kura-gate-'));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('BL-2: main/electron has no finding of MEDIUM or above', () => {
     const r = gate('main/electron');

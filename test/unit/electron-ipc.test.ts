@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import type { RpcResult } from '../../shared/rpc';
 import { isTrustedSender, rendererFileFor } from '../../main/electron/hardening';
 import { ConnectionRegistry, EVENT_CHANNEL, handleRpc, installRpcBridge, type RpcEvent } from '../../main/electron/ipc';

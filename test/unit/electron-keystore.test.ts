@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { KuraError } from '../../shared/errors';
 import { SafeStorageKeystore, type SafeStorageApi } from '../../main/electron/keystore';
 import { openKura } from '../../main/rpc';

@@ -1,6 +1,6 @@
 // BL-2: the preload exposes window.kura = { invoke, subscribe } and nothing else, never ipcRenderer.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { EVENT_CHANNEL, RPC_CHANNEL, exposeKura, type KuraBridge } from '../../main/preload/bridge';
 
 type Listener = (event: unknown, message: unknown) => void;

@@ -2,7 +2,7 @@
 // here). Every module of main/electron takes the Electron objects as parameters, so the mocks below
 // are plain objects that record what they were given.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import type { BrowserWindowConstructorOptions, Session } from 'electron';
 import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY, isAllowedRequest } from '../../main/electron/hardening';
 import { hardenSession, type GuardedSession } from '../../main/electron/session-guard';

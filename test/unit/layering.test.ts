@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { afterAll, describe, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
 import { ESLint } from 'eslint';
 
@@ -78,7 +78,7 @@ import kura from ${JSON.stringify(pathToFileURL(join(process.cwd(), 'scripts', '
 export default [{ files: ['**/*.ts', '**/*.tsx'], languageOptions: { parser: tseslint.parser }, plugins: { kura }, rules: { 'kura/layering': 'error' } }];
 `,
   );
-  after(() => rmSync(root, { recursive: true, force: true }));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('given a planted cycle of each kind, then the lint refuses each import that closes one, and only those', async () => {
     const lint = new ESLint({ cwd: root, overrideConfigFile: join(root, 'eslint.config.mjs') });

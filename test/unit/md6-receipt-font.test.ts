@@ -1,7 +1,7 @@
 // MD-6: the receipts need a Japanese font from the OS. Which one is found, and the clear refusal when
 // there is none (the registration itself is already committed then: receipts are made on request).
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { KuraError } from '../../shared/errors';
 import { RECEIPT_FONT_CANDIDATES, receiptFontFor } from '../../main/core/imports';
 

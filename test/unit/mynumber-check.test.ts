@@ -1,6 +1,6 @@
 // DQ-1: the check digit of 番号法施行令 第8条, normalisation, and what a spreadsheet does to numbers.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import fc from 'fast-check';
 import { checkMyNumber, computeCheckDigit, hasValidCheckDigit, containsTwelveDigits } from '../../shared/mynumber';
 

@@ -1,7 +1,7 @@
 // A bulk My Number write (an import confirm) queues its sync and intermediate-server entries set-wise
 // at the end instead of through row triggers. These tests hold the two paths to the same result.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { MemberRegistry, demoMember, seededRandom } from '../../main/core/members';
 import { MyNumberVault, demoMyNumber } from '../../main/core/mynumber';
 import type { Db } from '../../main/core/store';
@@ -45,7 +45,7 @@ describe('bulk My Number writes queue set-wise (DQ-5, sync outbox)', () => {
   let inBulk: TestKura;
   const vaults = new Map<TestKura, MyNumberVault>();
 
-  before(async () => {
+  beforeAll(async () => {
     byRow = await startKura();
     inBulk = await startKura();
     for (const t of [byRow, inBulk]) {
@@ -59,7 +59,7 @@ describe('bulk My Number writes queue set-wise (DQ-5, sync outbox)', () => {
       });
     }
   });
-  after(() => {
+  afterAll(() => {
     byRow.close();
     inBulk.close();
   });

@@ -2,7 +2,7 @@
 // a write; the unique index on live rows refuses it. These tests hold every write path to that promise
 // and check that a refused write changes nothing.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { KuraError } from '../../shared/errors';
 import { MemberRegistry, demoMember, seededRandom } from '../../main/core/members';
 import { MyNumberVault, demoMyNumber } from '../../main/core/mynumber';
@@ -19,7 +19,7 @@ describe('AC-9: one number, one person, kept by the live-row unique index', () =
   let vault: MyNumberVault;
   const master = (shikakuId: string): unknown => t.kura.store.db.prepare('SELECT * FROM mynumber_master WHERE shikaku_id = ?').get(shikakuId);
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startKura();
     const members = new MemberRegistry(t.kura.store.db, () => new Date());
     vault = new MyNumberVault(t.kura.store, () => new Date());
@@ -30,7 +30,7 @@ describe('AC-9: one number, one person, kept by the live-row unique index', () =
       vault.register(id(902), demoMyNumber(2));
     });
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('AC-9: registering a number held by another member is refused and writes nothing', () => {
     refusedAsTaken(() => t.kura.store.transaction(() => vault.register(id(903), demoMyNumber(1))));

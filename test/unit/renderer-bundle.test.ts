@@ -6,11 +6,11 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { afterAll, describe, it } from 'vitest';
 
 describe('renderer bundle (BL-2)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kura-bundle-'));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   execFileSync(process.execPath, ['scripts/build-renderer.mjs', dir], { stdio: 'pipe' });
   const js = readFileSync(join(dir, 'app.js'), 'utf8');
   const html = readFileSync(join(dir, 'index.html'), 'utf8');

@@ -6,7 +6,7 @@ import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:cryp
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { manifestSigningText, parseUpdateKey, verifyUpdatePackage, type UpdateManifest } from '../../main/core/updates';
 import { configureUpdates } from '../../main/rpc/handlers/updates';
 import { startKura, type TestKura } from '../helpers/kura';
@@ -18,7 +18,7 @@ const newSigner = (): Signer => generateKeyPairSync('ed25519');
 
 const dir = mkdtempSync(join(tmpdir(), 'kura-bl1-'));
 let n = 0;
-after(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Writes a package and its signed manifest; `edit` changes the manifest after signing (tampering). */
 function makePackage(signer: Signer, fields: Partial<UpdateManifest> = {}, options: { edit?: (m: Record<string, unknown>) => void; body?: Buffer } = {}): string {
@@ -124,10 +124,10 @@ describe('BL-1: signed update packages', () => {
 describe('BL-1: update.verify through the router', () => {
   let t: TestKura;
   const society = newSigner();
-  before(async () => {
+  beforeAll(async () => {
     t = await startKura();
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('BL-1: a system administrator verifies a package; the verdict and refusals are logged; a clerk is refused', async () => {
     const admin = await t.clerk('joho.kanri', 'NONE', [], undefined, ['sysadmin']);
