@@ -2,7 +2,7 @@
 // (plus Node and tsx), not the seeding's: preview (scan, read, validate, store) and confirm through
 // the real router, progress printed as the UI would poll it. Prints one JSON line at the end.
 
-import { readFileSync } from 'node:fs';
+import { peakRssMb } from './peak-rss';
 import { ClamAvScanner, type ImportProgress } from '../../main/core/imports';
 import { KeyFileKeystore } from '../../main/core/store';
 import { Connection, openKura, Router } from '../../main/rpc';
@@ -10,21 +10,6 @@ import { configureImports } from '../../main/rpc/handlers/imports';
 
 const [dataDir, file, signatures] = process.argv.slice(2) as [string, string, string];
 
-/**
- * This process's own peak resident memory. getrusage's maxRSS is not it on Linux: a spawned child
- * starts as a copy of its parent, and the parent's resident size before the exec counts in the
- * child's maxRSS (the bench's parent holds a 1,000,000-member store by then). VmHWM is the peak of
- * this process's own memory only; elsewhere, maxRSS is the best there is.
- */
-function peakRssMb(): number {
-  try {
-    const hwm = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (hwm) return Number(hwm[1]) / 1024;
-  } catch {
-    // not Linux
-  }
-  return process.resourceUsage().maxRSS / 1024;
-}
 const kura = openKura({ dataDir, keystore: new KeyFileKeystore(dataDir), packaged: false });
 configureImports(kura, { scanner: new ClamAvScanner({ databasePath: signatures }) });
 const router = new Router(kura);

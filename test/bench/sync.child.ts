@@ -4,7 +4,7 @@
 //   pull <dataDir> <pageSize>       pulls everything from the configured data center
 //   baseline <dataDir> <rows>       the same row count written locally as bulk pages (no network):
 //                                   how fast this store takes the rows at all (the baseline)
-import { readFileSync } from 'node:fs';
+import { peakRssMb } from './peak-rss';
 import { openStore, KeyFileKeystore } from '../../main/core/store';
 import { kuraMigrations } from '../../main/rpc';
 import { HttpsTransport, loadIdentity, pullChanges } from '../../main/core/sync';
@@ -14,16 +14,6 @@ import { benchMemberRow, benchNumberRow } from './sync-rows';
 
 const [mode, dataDir, arg] = process.argv.slice(2) as ['pull' | 'baseline', string, string];
 
-/** This process's own peak resident memory (see imports.child.ts). */
-function peakRssMb(): number {
-  try {
-    const hwm = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (hwm) return Number(hwm[1]) / 1024;
-  } catch {
-    // not Linux
-  }
-  return process.resourceUsage().maxRSS / 1024;
-}
 
 const store = openStore({ dataDir, keystore: new KeyFileKeystore(dataDir), packaged: false, migrations: kuraMigrations });
 /** [ms since start, rows received so far] after each page. */

@@ -12,6 +12,7 @@ import { kuraMigrations } from '../../main/rpc';
 import { HttpsTransport, configureSync, loadIdentity, pullChanges, pullCursor, replicaChecksum } from '../../main/core/sync';
 import { replicaChecksum as serverChecksum } from '../../server/src/checksum';
 import { startDataCenter, type DataCenter } from '../server/fixture';
+import { seedDataCenterMembers } from '../server/seed';
 
 const MEMBERS = 30_000;
 const PAGE = 1_000;
@@ -44,20 +45,7 @@ describe('a terminal killed in the middle of applying a pulled page', () => {
   let dc: DataCenter;
   beforeAll(async () => {
     dc = await startDataCenter();
-    await dc.pg.pool.query(
-      `INSERT INTO members (shikaku_id, jigyosho_kigo, hihokensha_no, edaban, kubun, zokugara, kanji_name, kana_name, birth_date, sex, shutoku_date, soshitsu_date, version, updated_at, deleted, change_seq)
-       SELECT 'K' || lpad(i::text, 9, '0'), lpad((1 + i % 50)::text, 4, '0'), lpad((i / 2 + 1)::text, 8, '0'), lpad((i % 2)::text, 2, '0'), 1 + i % 2, NULL,
-              '試験' || chr(12288) || '花子' || i, 'シケン ハナコ', '1985-04-01', 1 + i % 2, '2010-04-01', NULL, 1, '2026-11-24T00:00:00.000Z', 0, nextval('change_seq')
-         FROM generate_series(1, $1) AS i`,
-      [MEMBERS],
-    );
-    // Ciphertext-like bytes and blind indexes only (DP-2).
-    await dc.pg.pool.query(
-      `INSERT INTO mynumber_master (shikaku_id, mynumber_enc, blind_index, sakujo_kubun, koshin_tsuban, koshin_bi, change_seq)
-       SELECT 'K' || lpad(i::text, 9, '0'), decode(md5(i::text) || md5('e' || i), 'hex'), decode(md5('b' || i) || md5('c' || i), 'hex'), 0, 1, '2026-11-24T00:00:00.000Z', nextval('change_seq')
-         FROM generate_series(1, $1, 2) AS i`,
-      [MEMBERS],
-    );
+    await seedDataCenterMembers(dc.pg.pool, MEMBERS, 'K');
   });
   afterAll(async () => {
     await dc?.stop();
